@@ -1,0 +1,185 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+//go:generate go run ./internal/gent2s
+
+// Class says what normalisation does with a rune.
+type Class uint8
+
+const (
+	// Keep marks a rune that is part of a word: letters, digits, Chinese
+	// characters and a few symbols that carry meaning (% $ ¥ @).
+	Keep Class = iota
+	// Noise marks a rune that is dropped, so that the runes on either side
+	// join: 发*货 is 发货.
+	Noise
+	// Break marks a rune that ends a word: a run of breaks becomes one
+	// Separator, so that 退。货 does not contain 退货.
+	Break
+)
+
+// Separator is the rune that stands for a run of breaks in normalised text.
+// It is itself a break, so normalising normalised text changes nothing.
+const Separator = ','
+
+// asciiClass classifies the ASCII runes after case folding.
+var asciiClass = func() (t [utf8.RuneSelf]Class) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			t[r] = Keep
+		case strings.ContainsRune(" *~-_./\\`'\"^|+=#&", r):
+			t[r] = Noise
+		case strings.ContainsRune("%$@", r):
+			t[r] = Keep
+		default: // control characters and the remaining punctuation
+			t[r] = Break
+		}
+	}
+	return t
+}()
+
+// Rune folds one rune and classifies the result. The folded rune is
+// meaningful only when the class is Keep.
+func Rune(r rune) (rune, Class) {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r, asciiClass[r]
+	}
+	if r >= 0x4E00 && r < 0xA000 { // CJK Unified Ideographs: no width or case.
+		return toSimplified(r), Keep
+	}
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		r = f
+		if r < utf8.RuneSelf {
+			return Rune(r)
+		}
+	}
+	r = unicode.ToLower(r)
+	return toSimplified(r), classify(r)
+}
+
+// classify handles the runes outside ASCII and the main CJK block.
+func classify(r rune) Class {
+	switch r {
+	case utf8.RuneError:
+		return Break
+	case '·', '・', '‧', '•', '〜', '～', '￣', '＿':
+		return Noise
+	case '%', '¥', '￥', '€', '£':
+		return Keep
+	}
+	switch {
+	case unicode.IsLetter(r), unicode.IsDigit(r), unicode.In(r, unicode.Nl, unicode.No, unicode.Mc):
+		return Keep
+	case unicode.In(r, unicode.Zs, unicode.Cf, unicode.Mn, unicode.Me, unicode.Sk, unicode.So, unicode.Co, unicode.Pd, unicode.Pi, unicode.Pf):
+		return Noise
+	case unicode.Is(unicode.Variation_Selector, r):
+		return Noise
+	default:
+		return Break
+	}
+}
+
+// toSimplified maps a traditional Chinese character to its simplified form.
+func toSimplified(r rune) rune {
+	if r >= t2sBitmapLo && r < t2sBitmapHi {
+		i := r - t2sBitmapLo
+		if t2sBitmap[i/64]&(1<<(i%64)) == 0 {
+			return r
+		}
+	} else if r < t2sFrom[0] || r > t2sFrom[len(t2sFrom)-1] {
+		return r
+	}
+	lo, hi := 0, len(t2sFrom)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t2sFrom[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(t2sFrom) && t2sFrom[lo] == r {
+		return t2sTo[lo]
+	}
+	return r
+}
+
+// String returns the normalised form of s: folded, with noise removed, runs
+// of breaks replaced by one [Separator], and no separator at either end.
+func String(s string) string {
+	var t Text
+	t.Reset(s)
+	return t.String()
+}
+
+// Text is a normalised text that remembers, for every normalised rune, the
+// byte span of the original text it stands for. The zero value is empty and
+// ready to use; Reset refills it, reusing its memory.
+type Text struct {
+	// Runes holds the normalised runes.
+	Runes []rune
+	// Starts[i] and Ends[i] are the byte offsets in the original text of the
+	// first and one past the last byte that produced Runes[i]. For a
+	// Separator they span the whole run of breaks; noise between two kept
+	// runes belongs to neither.
+	Starts, Ends []int
+}
+
+// Reset normalises s into t, discarding what t held before.
+func (t *Text) Reset(s string) {
+	t.Runes, t.Starts, t.Ends = t.Runes[:0], t.Starts[:0], t.Ends[:0]
+	pendingBreak := -1 // start of a run of breaks not yet written
+	breakEnd := 0
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		f, c := Rune(r)
+		switch c {
+		case Keep:
+			if pendingBreak >= 0 {
+				if len(t.Runes) > 0 {
+					t.push(Separator, pendingBreak, breakEnd)
+				}
+				pendingBreak = -1
+			}
+			t.push(f, i, i+size)
+		case Break:
+			if pendingBreak < 0 {
+				pendingBreak = i
+			}
+			breakEnd = i + size
+		}
+		i += size
+	}
+}
+
+func (t *Text) push(r rune, start, end int) {
+	t.Runes = append(t.Runes, r)
+	t.Starts = append(t.Starts, start)
+	t.Ends = append(t.Ends, end)
+}
+
+// Len returns the number of normalised runes.
+func (t *Text) Len() int { return len(t.Runes) }
+
+// Span returns the byte span of the original text covered by the normalised
+// runes [i, j). It panics if i >= j or the indices are out of range.
+func (t *Text) Span(i, j int) (start, end int) {
+	return t.Starts[i], t.Ends[j-1]
+}
+
+// String returns the normalised runes as a string.
+func (t *Text) String() string { return string(t.Runes) }

@@ -1,0 +1,127 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestString(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"plain", "什么时候发货", "什么时候发货"},
+		{"traditional", "發貨了嗎", "发货了吗"},
+		{"traditional phrase", "退貨運費誰出", "退货运费谁出"},
+		{"space between", "发 货", "发货"},
+		{"ideographic space", "发　货", "发货"},
+		{"asterisk", "发*货", "发货"},
+		{"tilde and dash", "退~货-了", "退货了"},
+		{"middle dot", "发·货", "发货"},
+		{"full width latin", "ＦＡ货", "fa货"},
+		{"upper case", "FA货 SF", "fa货sf"},
+		{"full width digits", "７天无理由", "7天无理由"},
+		{"emoji", "发🙏货😭", "发货"},
+		{"emoji zwj sequence", "好👨‍👩‍👧的", "好的"},
+		{"skin tone", "赞👍🏻了", "赞了"},
+		{"zero width space", "发\u200b货", "发货"},
+		{"zero width joiner and bom", "发\u200d\ufeff货", "发货"},
+		{"rtl mark", "发\u200f货", "发货"},
+		{"variation selector", "发\ufe0f货", "发货"},
+		{"combining mark", "发\u0301货", "发货"},
+		{"break keeps words apart", "退。货", "退,货"},
+		{"run of breaks collapses", "在吗？？？发货", "在吗,发货"},
+		{"leading and trailing breaks", "，，发货！！", "发货"},
+		{"newline is a break", "发\n货", "发,货"},
+		{"percent kept", "100%棉", "100%棉"},
+		{"quotes dropped", "“发货”了吗", "发货了吗"},
+		{"invalid utf8 is a break", "发\xff货", "发,货"},
+		{"nul is a break", "发\x00货", "发,货"},
+		{"half width katakana widened", "ｶﾀｶﾅ", "カタカナ"},
+		{"only noise", "  ** ~~ 🙏", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, String(tt.in), "String(%q)", tt.in)
+		})
+	}
+}
+
+func TestStringIdempotent(t *testing.T) {
+	for _, in := range []string{"發貨了嗎", "ＦＡ货 SF", "退。货", "乾隆麼", "100%棉", "a\xffb"} {
+		once := String(in)
+		assert.Equal(t, once, String(once), "String(String(%q))", in)
+	}
+}
+
+// TestRuneSweep checks every Unicode code point: Rune never panics, folding
+// is idempotent, and a kept rune stays kept.
+func TestRuneSweep(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		f, c := Rune(r)
+		if c != Keep {
+			continue
+		}
+		f2, c2 := Rune(f)
+		if f2 != f || c2 != Keep {
+			t.Fatalf("Rune(%U) = %U (Keep), but Rune(%U) = %U (%d)", r, f, f, f2, c2)
+		}
+	}
+}
+
+func TestTextOffsets(t *testing.T) {
+	in := "亲，什么时候發 货呀？？"
+	var txt Text
+	txt.Reset(in)
+	require.Equal(t, "亲,什么时候发货呀", txt.String(), "Reset(%q)", in)
+	require.Len(t, txt.Starts, txt.Len())
+	require.Len(t, txt.Ends, txt.Len())
+	// 发货 is normalised runes 6..8; its span must cover 發 货 in the original.
+	start, end := txt.Span(6, 8)
+	assert.Equal(t, "發 货", in[start:end], "Span of 发货 in %q", in)
+	// The separator stands for the whole run of breaks.
+	start, end = txt.Span(1, 2)
+	assert.Equal(t, "，", in[start:end], "Span of separator in %q", in)
+	for i := range txt.Runes {
+		assert.Less(t, txt.Starts[i], txt.Ends[i], "rune %d of %q", i, in)
+		if i > 0 {
+			assert.LessOrEqual(t, txt.Ends[i-1], txt.Starts[i], "rune %d of %q", i, in)
+		}
+	}
+}
+
+func TestTextReuse(t *testing.T) {
+	var txt Text
+	txt.Reset(strings.Repeat("发货", 100))
+	txt.Reset("退款")
+	assert.Equal(t, "退款", txt.String(), "Reset after a longer text")
+	assert.Equal(t, 2, txt.Len())
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"", "發 货", "退。货", "a\xffb", "👨‍👩‍👧", "ＦＡ货"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var txt Text
+		txt.Reset(s)
+		norm := txt.String()
+		if !utf8.ValidString(norm) {
+			t.Fatalf("String(%q) = %q is not valid UTF-8", s, norm)
+		}
+		if String(norm) != norm {
+			t.Fatalf("not idempotent on %q: %q then %q", s, norm, String(norm))
+		}
+		prevEnd := 0
+		for i := range txt.Runes {
+			if txt.Starts[i] < prevEnd || txt.Ends[i] <= txt.Starts[i] || txt.Ends[i] > len(s) {
+				t.Fatalf("bad span %d..%d for rune %d of %q", txt.Starts[i], txt.Ends[i], i, s)
+			}
+			prevEnd = txt.Ends[i]
+		}
+	})
+}
