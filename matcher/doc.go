@@ -1,0 +1,70 @@
+// Package matcher finds keywords in customer messages: normalised, on an
+// Aho-Corasick automaton, and aware of Chinese word boundaries.
+//
+// Chinese has no spaces, so a substring is often not the word: 我发现货不对
+// contains 现货, but its words are 我/发现/货/不对. A Matcher therefore checks
+// every candidate against the words of the message, found by a
+// segment.Segmenter (gse over an embedded dictionary by default).
+//
+// # Pipeline
+//
+// For each message the matcher
+//
+//  1. normalises it (package normalize: width and case folding,
+//     traditional to simplified, noise such as spaces, emoji and zero-width
+//     characters removed), keeping a map back to the original bytes;
+//  2. runs the automaton (github.com/cloudflare/ahocorasick) over a
+//     one-byte code per rune and verifies every candidate exactly;
+//  3. only if a verified candidate needs it, segments the normalised
+//     message once and classifies each match by its [Boundary];
+//  4. reports matches with byte offsets into the caller's original text.
+//
+// # Word boundaries
+//
+// A match whose two edges fall on word boundaries is [Whole] (发货 in
+// 什么/时候/发货). A match inside one longer word is [InWord] (发票 in 开发票,
+// 保修 in 保修期): weaker, not wrong, so callers can rank it below whole
+// words. A phrase pattern that starts on a boundary and whose own last word
+// is the start of a longer word of the message is [Partial] (什么时候发,
+// segmented 什么/时候/发, in 什么/时候/发货). Any other match crosses a word
+// boundary (和服 in 和/服务员, 有货 in 有/货到付款) and is dropped, or
+// reported as [Crossing] with [WithCrossing]. A pattern with
+// Pattern.Substring set skips all this: it matches wherever it occurs.
+//
+// # Match semantics
+//
+// [Matcher.FindAll] reports every occurrence, overlapping ones included,
+// ordered by start, then longer first, then by pattern order. With the
+// patterns 退货, 运费 and 退货运费, the message 退货运费谁出 gives 退货运费,
+// 退货 and 运费.
+//
+// [Matcher.FindLeftmostLongest] reports non-overlapping matches: scanning
+// from the left, at each position the longest match wins, and matches of
+// the same span go to the pattern given first. With 最好 and 最好不, the
+// reply 你最好不要买 gives 最好不 alone. Crossing matches take no part.
+//
+// # Complexity and resources
+//
+// New takes time linear in the total length of the patterns plus one
+// segmentation of each multi-character pattern. FindAll and
+// FindLeftmostLongest take time linear in the message for the normalisation
+// and the automaton; each verified candidate costs at most its pattern's
+// length, and one segmentation of the message is added when a candidate
+// needs word boundaries. A message with no candidate is never segmented.
+//
+// cloudflare/ahocorasick allocates two 256-pointer arrays per trie node,
+// about 4 KB, and one node per byte of every pattern: some 30 KB for a
+// Chinese keyword of two or three characters in UTF-8. The matcher instead
+// gives each rune of the patterns' alphabet a one-byte code (codes are
+// shared when the alphabet has more than 255 runes) and indexes only the
+// first two runes of each pattern, with distinct prefixes entered once. The
+// automaton then has at most two nodes per distinct prefix instead of three
+// per character, at the price of false candidates, which the exact check
+// removes. The benchmarks report the heap of both.
+//
+// # Concurrency
+//
+// A Matcher is immutable once built and safe for concurrent use by
+// multiple goroutines. It never calls the automaton's Match method, which
+// mutates shared state; it uses MatchThreadSafe.
+package matcher

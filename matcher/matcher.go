@@ -1,0 +1,346 @@
+package matcher
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cloudflare/ahocorasick"
+
+	"github.com/kefu-go/kefu/matcher/normalize"
+	"github.com/kefu-go/kefu/matcher/segment"
+)
+
+// MaxPatternRunes is the longest pattern New accepts, in normalised runes.
+const MaxPatternRunes = 64
+
+// prefixRunes is how many leading runes of each pattern the automaton
+// indexes. Candidates are verified in full, so a short prefix costs only
+// some false candidates, and it keeps the automaton small (see doc.go).
+const prefixRunes = 2
+
+// A Pattern is a keyword to find.
+type Pattern struct {
+	// Text is the surface form. It is normalised like messages, so 發貨,
+	// 发 货 and 发货 are the same pattern.
+	Text string
+	// ID is the caller's identifier, reported in every Match of this
+	// pattern. IDs need not be unique.
+	ID int
+	// Substring turns off word-boundary checks for this pattern: it matches
+	// wherever its normalised text occurs, and no segmentation is done for it.
+	Substring bool
+}
+
+// A Match is one occurrence of a pattern.
+type Match struct {
+	// ID is the ID of the pattern that matched.
+	ID int
+	// Start and End are byte offsets of the match in the caller's original,
+	// un-normalised text: text[Start:End] is what the customer typed.
+	Start, End int
+	// Boundary says how the match sits among the words of the text.
+	Boundary Boundary
+}
+
+// Errors returned by New.
+var (
+	ErrEmptyPattern   = errors.New("matcher: pattern is empty after normalisation")
+	ErrPatternTooLong = fmt.Errorf("matcher: pattern is longer than %d runes", MaxPatternRunes)
+)
+
+// A PatternError reports which pattern New rejected.
+type PatternError struct {
+	Index int    // index of the pattern in the slice given to New
+	Text  string // the pattern's text
+	Err   error  // ErrEmptyPattern or ErrPatternTooLong
+}
+
+func (e *PatternError) Error() string {
+	return fmt.Sprintf("%v: pattern %d %q", e.Err, e.Index, e.Text)
+}
+
+func (e *PatternError) Unwrap() error { return e.Err }
+
+// pattern is a compiled Pattern.
+type pattern struct {
+	runes     []rune
+	id        int
+	order     int // index in the slice given to New: the tie-break
+	substring bool
+	lastWord  int // start of the pattern's last word, 0 for a single word
+}
+
+// Matcher finds patterns in text. It is immutable once built and safe for
+// concurrent use by multiple goroutines.
+type Matcher struct {
+	pats   []pattern
+	groups [][]int32 // automaton dictionary index -> patterns sharing that code prefix
+	one    [256]int32
+	two    []int32 // code pair -> group, or -1
+	codes  coder
+	ac     *ahocorasick.Matcher
+	seg    segment.Segmenter
+	cfg    config
+	pool   sync.Pool // *scratch
+}
+
+// New compiles patterns into a Matcher. It returns a *PatternError for a
+// pattern that is empty after normalisation or longer than MaxPatternRunes.
+func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
+	m := &Matcher{}
+	for _, o := range opts {
+		o(&m.cfg)
+	}
+	m.seg = m.cfg.seg
+	needSeg := false
+	m.pats = make([]pattern, len(patterns))
+	for i, p := range patterns {
+		runes := []rune(normalize.String(p.Text))
+		switch {
+		case len(runes) == 0:
+			return nil, &PatternError{i, p.Text, ErrEmptyPattern}
+		case len(runes) > MaxPatternRunes:
+			return nil, &PatternError{i, p.Text, ErrPatternTooLong}
+		}
+		m.pats[i] = pattern{runes: runes, id: p.ID, order: i, substring: p.Substring}
+		needSeg = needSeg || !p.Substring
+	}
+	if needSeg && m.seg == nil {
+		s, err := segment.Default()
+		if err != nil {
+			return nil, err
+		}
+		m.seg = s
+	}
+	for i := range m.pats {
+		p := &m.pats[i]
+		if !p.substring && len(p.runes) > 1 {
+			p.lastWord = lastWordStart(m.seg, p.runes)
+		}
+	}
+	m.build()
+	return m, nil
+}
+
+// MustNew is like New but panics if a pattern is invalid. It is meant for
+// patterns fixed at compile time.
+func MustNew(patterns []Pattern, opts ...Option) *Matcher {
+	m, err := New(patterns, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// lastWordStart returns the rune offset at which the last word of the
+// pattern starts when the segmenter splits it, or 0.
+func lastWordStart(seg segment.Segmenter, runes []rune) int {
+	norm := string(runes)
+	words := seg.Cut(norm)
+	if len(words) < 2 {
+		return 0
+	}
+	last := words[len(words)-1]
+	if len(last) >= len(norm) || norm[len(norm)-len(last):] != last {
+		return 0 // the segmenter broke its contract; treat as one word
+	}
+	return utf8.RuneCountInString(norm[:len(norm)-len(last)])
+}
+
+// build encodes the patterns' prefixes and compiles the automaton.
+func (m *Matcher) build() {
+	m.codes = newCoder(m.pats)
+	for i := range m.one {
+		m.one[i] = -1
+	}
+	m.two = make([]int32, 1<<16)
+	for i := range m.two {
+		m.two[i] = -1
+	}
+	var dict [][]byte
+	for i := range m.pats {
+		p := &m.pats[i]
+		var slot *int32
+		key := []byte{m.codes.code(p.runes[0])}
+		if len(p.runes) < prefixRunes {
+			slot = &m.one[key[0]]
+		} else {
+			key = append(key, m.codes.code(p.runes[1]))
+			slot = &m.two[int(key[0])<<8|int(key[1])]
+		}
+		if *slot < 0 {
+			*slot = int32(len(m.groups))
+			m.groups = append(m.groups, nil)
+			dict = append(dict, key)
+		}
+		m.groups[*slot] = append(m.groups[*slot], int32(i))
+	}
+	m.ac = ahocorasick.NewMatcher(dict)
+}
+
+// scratch holds the per-call buffers.
+type scratch struct {
+	text  normalize.Text
+	enc   []byte
+	hit   []bool
+	cands []candidate
+	ends  []int
+	words words
+}
+
+type candidate struct {
+	pat  int32
+	s, e int // rune positions
+	b    Boundary
+}
+
+// FindAll returns every occurrence of every pattern in text, overlapping
+// ones included, ordered by start offset, then longer matches first, then
+// by the patterns' order in New. Matches that cross a word boundary are
+// left out unless WithCrossing was given.
+func (m *Matcher) FindAll(text string) []Match {
+	sc := m.getScratch()
+	defer m.pool.Put(sc)
+	cands := m.find(sc, text)
+	if len(cands) == 0 {
+		return nil
+	}
+	out := make([]Match, len(cands))
+	for i, c := range cands {
+		start, end := sc.text.Span(c.s, c.e)
+		out[i] = Match{ID: m.pats[c.pat].id, Start: start, End: end, Boundary: c.b}
+	}
+	return out
+}
+
+// FindLeftmostLongest returns non-overlapping matches, scanning from the
+// left: at each position the longest match wins, and among matches of the
+// same span the pattern given first to New wins. Matches that cross a word
+// boundary never take part, and are not reported even with WithCrossing.
+func (m *Matcher) FindLeftmostLongest(text string) []Match {
+	sc := m.getScratch()
+	defer m.pool.Put(sc)
+	cands := m.find(sc, text)
+	var out []Match
+	next := 0 // first rune position not yet covered
+	for _, c := range cands {
+		if c.b == Crossing || c.s < next {
+			continue
+		}
+		start, end := sc.text.Span(c.s, c.e)
+		out = append(out, Match{ID: m.pats[c.pat].id, Start: start, End: end, Boundary: c.b})
+		next = c.e
+	}
+	return out
+}
+
+func (m *Matcher) getScratch() *scratch {
+	if sc, ok := m.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{hit: make([]bool, len(m.groups))}
+}
+
+// find normalises text, runs the automaton over the encoded runes, verifies
+// the candidates, classifies them and returns them sorted.
+func (m *Matcher) find(sc *scratch, text string) []candidate {
+	sc.text.Reset(text)
+	runes := sc.text.Runes
+	n := len(runes)
+	if n == 0 || len(m.groups) == 0 {
+		return nil
+	}
+	sc.enc = sc.enc[:0]
+	for _, r := range runes {
+		sc.enc = append(sc.enc, m.codes.code(r))
+	}
+	hits := m.ac.MatchThreadSafe(sc.enc)
+	if len(hits) == 0 {
+		return nil
+	}
+	for _, g := range hits {
+		sc.hit[g] = true
+	}
+	defer func() {
+		for _, g := range hits {
+			sc.hit[g] = false
+		}
+	}()
+
+	sc.cands = sc.cands[:0]
+	needWords := false
+	for i := 0; i < n; i++ {
+		if g := m.one[sc.enc[i]]; g >= 0 && sc.hit[g] {
+			needWords = m.verify(sc, g, i) || needWords
+		}
+		if i+1 < n {
+			if g := m.two[int(sc.enc[i])<<8|int(sc.enc[i+1])]; g >= 0 && sc.hit[g] {
+				needWords = m.verify(sc, g, i) || needWords
+			}
+		}
+	}
+	if len(sc.cands) == 0 {
+		return nil
+	}
+	if needWords {
+		norm := string(runes)
+		sc.ends = sc.ends[:0]
+		if b, ok := m.seg.(segment.Bounder); ok {
+			sc.ends = b.AppendBoundaries(sc.ends, norm)
+		} else {
+			for _, w := range m.seg.Cut(norm) {
+				prev := 0
+				if len(sc.ends) > 0 {
+					prev = sc.ends[len(sc.ends)-1]
+				}
+				sc.ends = append(sc.ends, prev+len(w))
+			}
+		}
+		sc.words.reset(norm, n, sc.ends)
+	}
+	kept := sc.cands[:0]
+	for _, c := range sc.cands {
+		p := &m.pats[c.pat]
+		if p.substring {
+			c.b = Substring
+		} else {
+			c.b = sc.words.classify(c.s, c.e, p.lastWord)
+		}
+		if c.b != Crossing || m.cfg.crossing {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool {
+		a, b := kept[i], kept[j]
+		if a.s != b.s {
+			return a.s < b.s
+		}
+		if a.e != b.e {
+			return a.e > b.e
+		}
+		return cmp.Less(m.pats[a.pat].order, m.pats[b.pat].order)
+	})
+	return kept
+}
+
+// verify appends the patterns of group g that occur at rune position i and
+// reports whether any of them needs word boundaries.
+func (m *Matcher) verify(sc *scratch, g int32, i int) bool {
+	need := false
+	runes := sc.text.Runes
+	for _, pi := range m.groups[g] {
+		p := &m.pats[pi]
+		e := i + len(p.runes)
+		if e > len(runes) || !slices.Equal(p.runes, runes[i:e]) {
+			continue
+		}
+		sc.cands = append(sc.cands, candidate{pat: pi, s: i, e: e})
+		need = need || !p.substring
+	}
+	return need
+}
