@@ -1,0 +1,174 @@
+package reply
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kefu-go/kefu/matcher"
+)
+
+// Reason says why an answer is a fallback.
+type Reason uint8
+
+const (
+	// Answered: not a fallback.
+	Answered Reason = iota
+	// NoMatch: no rule matched the message.
+	NoMatch
+	// RulesDisabled: rules matched, but every one of them is disabled.
+	RulesDisabled
+	// SwitchedOff: the bot is switched off (RuleSet.Disabled or
+	// Holder.SetEnabled(false)).
+	SwitchedOff
+	// Blocked: the winning rule's replies failed the compliance check and
+	// are never sent.
+	Blocked
+	// AskedBack: two rules of different categories matched equally well
+	// and the customer is asked which one they mean (WithAskBack).
+	AskedBack
+)
+
+var reasonNames = [...]string{"answered", "no-match", "rules-disabled", "switched-off", "blocked", "asked-back"}
+
+func (r Reason) String() string {
+	if int(r) < len(reasonNames) {
+		return reasonNames[r]
+	}
+	return fmt.Sprintf("Reason(%d)", r)
+}
+
+// An Answer is the engine's reply to one message, with what the merchant
+// needs to see why.
+type Answer struct {
+	// Text is the reply to send: never empty.
+	Text string
+	// Rule and Category name the rule that answered; empty for a fallback.
+	Rule, Category string
+	// Fallback is true when Text is the default (or off-hours) reply or a
+	// question back; Reason says why.
+	Fallback bool
+	Reason   Reason
+	// OffHours is true when the fallback used the off-hours reply.
+	OffHours bool
+	// Handoff is true when the rule asks for a human (see Conversation).
+	Handoff bool
+	// Truncated is true when the message was longer than the limit and
+	// only its beginning was read.
+	Truncated bool
+	// Matches are the keyword matches of the winning rule, in message order.
+	Matches []KeywordMatch
+	// Candidates are the best-ranked rules, the winner first, with their
+	// scores and why each lost.
+	Candidates []Candidate
+}
+
+// Role says which list of a rule a keyword belongs to.
+type Role uint8
+
+const (
+	// RoleKeyword is a keyword of Rule.Keywords.
+	RoleKeyword Role = iota + 1
+	// RoleAllOf is a keyword of Rule.AllOf.
+	RoleAllOf
+	// RoleNoneOf is a keyword of Rule.NoneOf.
+	RoleNoneOf
+	// RoleExact is a keyword of an Exact rule, met by the whole message.
+	RoleExact
+)
+
+var roleNames = [...]string{"", "keyword", "all_of", "none_of", "exact"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) && r != 0 {
+		return roleNames[r]
+	}
+	return fmt.Sprintf("Role(%d)", r)
+}
+
+// A KeywordMatch is one keyword found in the message.
+type KeywordMatch struct {
+	// Keyword is the rule's keyword as written in the rule file.
+	Keyword string
+	// Form is the form that matched: the keyword itself or a synonym.
+	Form string
+	// Synonym is true when Form is a synonym of Keyword.
+	Synonym bool
+	// Role says which list of the rule the keyword is in.
+	Role Role
+	// Start and End are byte offsets into the message as given to Reply.
+	Start, End int
+	// Boundary says how the match sits among the words of the message.
+	Boundary matcher.Boundary
+}
+
+// A Score ranks a candidate rule. Fields are compared in order; see doc.go.
+type Score struct {
+	AllOf    bool // the rule's all_of list is satisfied
+	Strength int  // 3: whole word or exact, 2: in a word, 1: phrase ending in a word
+	Priority int
+	Coverage int // bytes of the message covered by the rule's matches
+	Longest  int // runes of the longest matched keyword
+	Order    int // position in the rule file; lower wins
+}
+
+// beats reports whether s ranks above o, and the field that decides.
+func (s Score) beats(o Score) (bool, string) {
+	switch {
+	case s.AllOf != o.AllOf:
+		return s.AllOf, "all_of"
+	case s.Strength != o.Strength:
+		return s.Strength > o.Strength, "word boundary"
+	case s.Priority != o.Priority:
+		return s.Priority > o.Priority, "priority"
+	case s.Coverage != o.Coverage:
+		return s.Coverage > o.Coverage, "coverage"
+	case s.Longest != o.Longest:
+		return s.Longest > o.Longest, "keyword length"
+	default:
+		return s.Order < o.Order, "file order"
+	}
+}
+
+// A Candidate is a rule that matched, with its score.
+type Candidate struct {
+	Rule, Category string
+	Score          Score
+	// Disabled is true for a rule that matched but is switched off.
+	Disabled bool
+	// Lost says why the candidate did not win ("priority" ...); empty for
+	// the winner.
+	Lost string
+}
+
+// Trace returns a one-line explanation of the answer, for logs and review
+// screens. It holds no message text beyond the matched keywords.
+func (a Answer) Trace() string {
+	var b strings.Builder
+	if a.Fallback {
+		fmt.Fprintf(&b, "fallback (%s)", a.Reason)
+		if a.OffHours {
+			b.WriteString(" off-hours")
+		}
+	} else {
+		fmt.Fprintf(&b, "rule %s [%s]", a.Rule, a.Category)
+	}
+	for _, m := range a.Matches {
+		fmt.Fprintf(&b, "; %s %q", m.Role, m.Keyword)
+		if m.Synonym {
+			fmt.Fprintf(&b, " via synonym %q", m.Form)
+		}
+		fmt.Fprintf(&b, " at %d-%d %s", m.Start, m.End, m.Boundary)
+	}
+	for _, c := range a.Candidates {
+		if c.Lost != "" {
+			fmt.Fprintf(&b, "; beat %s on %s", c.Rule, c.Lost)
+		}
+	}
+	if a.Handoff {
+		b.WriteString("; handoff")
+	}
+	if a.Truncated {
+		b.WriteString("; message truncated")
+	}
+	return b.String()
+}

@@ -1,0 +1,86 @@
+// Package reply is the engine merchants configure: a message comes in, the
+// best rule's reply goes out, clean, and the merchant can see why.
+//
+// # Flow
+//
+// Reply normalises the message and finds every keyword form through
+// package matcher (word-boundary aware; synonyms from package synonyms are
+// compiled into the same automaton), collects the matches per rule, applies
+// all_of and none_of, ranks the rules that fire, and returns the winner's
+// reply. Replies are text/template templates over the shop variables; they
+// are rendered and cleaned by the compliance filter once, when the engine
+// is built, so answering costs no template or compliance work. When nothing
+// fits, the answer is the default reply (or the off-hours reply outside
+// business hours), marked as a fallback with a Reason.
+//
+// # Rule file
+//
+//	version: 1
+//	default_reply: "您好，感谢您的咨询！我正在学习中，稍后会有专业客服为您解答。"
+//	offhours_reply: "..."        # optional, outside WithSchedule's hours
+//	enabled: true                # optional; false switches the bot off
+//	variables: {shop_name: 本店}  # optional, templates use {{.shop_name}}
+//	synonyms:                    # optional, added to the embedded defaults
+//	  - [发货, 寄出, 发出]
+//	rules:
+//	  - id: ship_time            # unique
+//	    category: 物流
+//	    keywords: [发货, 什么时候发]   # any one fires the rule
+//	    all_of: []                    # every one must be present
+//	    none_of: []                   # any one vetoes the rule
+//	    match: contains               # or exact
+//	    priority: 0
+//	    enabled: true
+//	    handoff: false
+//	    reply: "亲，本店默认48小时内发货。"   # or replies: [...]
+//
+// JSON has the same structure. CSV has a header row naming any of the
+// columns id, category, keywords, all_of, none_of, match, priority,
+// enabled, handoff, reply, replies; list cells are separated by 、 , ; or
+// |, and the replies cell by | only. Unknown fields and columns are errors;
+// every error names file, line, column and rule; a file with any error is
+// rejected whole.
+//
+// A rule with keywords fires when one of them (or a synonym) is found; with
+// all_of, when every one is found; with both, when both hold. none_of
+// vetoes. An exact rule fires when the whole message, normalised, without
+// leading forms of address (亲, 宝, 客服 ...) and trailing particles and
+// punctuation (吗 呢 呀 啊 ？), is one of its keywords: 亲，在吗？ meets 在吗.
+//
+// # Ranking
+//
+// Candidates are compared field by field ([Score]), and the first
+// difference decides:
+//
+//  1. a rule whose all_of is satisfied beats one that did not need it;
+//  2. whole-word matches (and exact rules) beat in-word matches (保修 in
+//     保修期), which beat phrases ending inside a word (什么时候发 in
+//     什么时候发货);
+//  3. higher priority;
+//  4. more of the message covered by the rule's matches;
+//  5. a longer matched keyword;
+//  6. earlier in the file.
+//
+// Worked example: with return_fee (all_of [退货, 运费], priority 2), return
+// (keywords [退货]) and freight (keywords [运费]), the message 退货运费谁出
+// fires all three; return_fee wins on step 1, and the answer's Candidates
+// say that return and freight lost on "all_of". With WithAskBack, when the
+// two best rules are in different categories and tie on steps 1 to 3, the
+// customer is asked which one they mean instead.
+//
+// # Safety
+//
+// Reply always returns a non-empty answer, never panics, and is
+// deterministic: the same message gets the same reply variant. Messages
+// longer than WithMaxMessageRunes (default 2000 characters) are cut at a
+// character boundary and the answer says so. A reply blocked by compliance
+// is never sent: the rule answers with the default reply and Reason
+// Blocked. Observers and conversations never see raw message text: it is
+// normalised and masked (compliance.Mask).
+//
+// # Concurrency
+//
+// Engine is immutable and safe for concurrent use. Holder swaps engines
+// atomically (a failed Reload keeps the old one) and holds the on/off
+// switch. Stats and Conversation are safe for concurrent use.
+package reply

@@ -1,0 +1,560 @@
+package reply
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kefu-go/kefu/compliance"
+	"github.com/kefu-go/kefu/matcher"
+	"github.com/kefu-go/kefu/matcher/normalize"
+	"github.com/kefu-go/kefu/matcher/segment"
+	"github.com/kefu-go/kefu/synonyms"
+)
+
+// Limits a rule set must stay within; larger sets are rejected before they
+// are compiled.
+const (
+	MaxRules           = 20000
+	MaxKeywordsPerRule = 200
+	MaxPatterns        = 500000 // keyword forms after synonym expansion, over all rules
+	MaxAllOf           = 16
+	MaxReplyBytes      = 4096
+)
+
+// An Engine answers customer messages from a compiled rule set. It is
+// immutable once built and safe for concurrent use by multiple goroutines.
+type Engine struct {
+	rules    []crule
+	m        *matcher.Matcher
+	pats     []patInfo
+	exact    map[string][]int32 // normalised exact keyword -> pattern indices
+	def      string
+	offhours string
+	disabled bool
+	cfg      config
+	warnings []Warning
+}
+
+type crule struct {
+	Rule
+	order   int
+	replies []string // rendered and cleaned; blocked variants left out
+	blocked bool     // every variant was blocked by compliance
+}
+
+type patInfo struct {
+	rule    int32
+	role    Role
+	index   int // index of the keyword within its list
+	keyword string
+	form    string
+	synonym bool
+	runes   int
+}
+
+// New compiles a rule set into an Engine. It returns every error found, as
+// an ErrorList, and warnings from the linter (see Lint) for problems that
+// do not stop the load.
+func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
+	if rs == nil {
+		return nil, nil, errors.New("reply: nil rule set")
+	}
+	e := &Engine{disabled: rs.Disabled}
+	for _, o := range opts {
+		o(&e.cfg)
+	}
+	if e.cfg.clock == nil {
+		e.cfg.clock = time.Now
+	}
+	if e.cfg.maxRunes <= 0 {
+		e.cfg.maxRunes = DefaultMaxMessageRunes
+	}
+	if e.cfg.candidates <= 0 {
+		e.cfg.candidates = 3
+	}
+	if e.cfg.schedule != nil {
+		if err := e.cfg.schedule.validate(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if e.cfg.seg == nil {
+		s, err := segment.Default()
+		if err != nil {
+			return nil, nil, err
+		}
+		e.cfg.seg = s
+	}
+	if e.cfg.cleaner == nil {
+		f, err := compliance.New()
+		if err != nil {
+			return nil, nil, err
+		}
+		e.cfg.cleaner = f
+	}
+	var errs ErrorList
+	validate(rs, &errs)
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	th, err := e.thesaurus(rs)
+	if err != nil {
+		return nil, nil, err
+	}
+	vars := map[string]string{}
+	for k, v := range rs.Variables {
+		vars[k] = v
+	}
+	for k, v := range e.cfg.vars {
+		vars[k] = v
+	}
+	e.def = e.renderFixed(rs.DefaultReply, vars, rs.fieldPos("default_reply"), "default_reply", &errs)
+	if rs.OffhoursReply != "" {
+		e.offhours = e.renderFixed(rs.OffhoursReply, vars, rs.fieldPos("offhours_reply"), "offhours_reply", &errs)
+	}
+	e.rules = make([]crule, len(rs.Rules))
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		cr := crule{Rule: *r, order: i}
+		if cr.Match == "" {
+			cr.Match = Contains
+		}
+		for j, text := range r.Replies {
+			p := r.fieldPos("replies")
+			if _, ok := r.fields["reply"]; ok && j == 0 {
+				p = r.fieldPos("reply")
+			}
+			out, ok := e.render(text, vars, p, r.ID, &errs)
+			if ok {
+				cr.replies = append(cr.replies, out)
+			}
+		}
+		cr.blocked = len(cr.replies) == 0 && len(r.Replies) > 0
+		e.rules[i] = cr
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	if err := e.compileKeywords(th); err != nil {
+		return nil, nil, err
+	}
+	e.warnings = append(e.warnings, lint(rs, e)...)
+	slices.SortStableFunc(e.warnings, func(a, b Warning) int { return a.Pos.Line - b.Pos.Line })
+	return e, e.warnings, nil
+}
+
+// thesaurus builds the synonym thesaurus: embedded defaults, then the
+// caller's, then the rule set's own groups, later ones winning.
+func (e *Engine) thesaurus(rs *RuleSet) (*synonyms.Thesaurus, error) {
+	var th *synonyms.Thesaurus
+	if !e.cfg.noDefaultSyns {
+		d, err := synonyms.Default(synonyms.WithSegmenter(e.cfg.seg))
+		if err != nil {
+			return nil, err
+		}
+		th = d
+	}
+	merge := func(t *synonyms.Thesaurus) {
+		if th == nil {
+			th = t
+		} else {
+			th = th.Merge(t)
+		}
+	}
+	if e.cfg.thesaurus != nil {
+		merge(e.cfg.thesaurus)
+	}
+	if len(rs.Synonyms) > 0 {
+		groups := make([]synonyms.Group, 0, len(rs.Synonyms))
+		for _, g := range rs.Synonyms {
+			groups = append(groups, synonyms.Group{Words: g})
+		}
+		t, err := synonyms.New(groups, synonyms.WithName(rs.file), synonyms.WithSegmenter(e.cfg.seg))
+		if err != nil {
+			return nil, ErrorList{{Pos: rs.fieldPos("synonyms"), Msg: err.Error()}}
+		}
+		merge(t)
+	}
+	return th, nil
+}
+
+// fieldPos of a rule set's top-level field: the document start, since the
+// loader does not keep more.
+func (rs *RuleSet) fieldPos(string) Pos { return rs.pos }
+
+// render fills a reply template with the shop variables and cleans it.
+// It reports false when the reply is blocked by compliance (a warning) or
+// broken (an error).
+func (e *Engine) render(text string, vars map[string]string, p Pos, rule string, errs *ErrorList) (string, bool) {
+	t, err := template.New(rule).Option("missingkey=error").Parse(text)
+	if err != nil {
+		errs.add(p, rule, "reply template: %v", templateErr(err))
+		return "", false
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, vars); err != nil {
+		errs.add(p, rule, "reply template: %v (define it under variables or with WithVariables)", templateErr(err))
+		return "", false
+	}
+	out := strings.TrimSpace(b.String())
+	if out == "" {
+		errs.add(p, rule, "reply is empty")
+		return "", false
+	}
+	if len(out) > MaxReplyBytes {
+		errs.add(p, rule, "reply is longer than %d bytes", MaxReplyBytes)
+		return "", false
+	}
+	res := e.cfg.cleaner.Clean(out)
+	for _, f := range res.Findings {
+		word := f.Word
+		if word == "" {
+			word = string(f.Category)
+		}
+		e.warnings = append(e.warnings, Warning{Pos: p, Rule: rule, Msg: fmt.Sprintf("compliance: %s %q (%s)", f.Action, word, f.Category)})
+	}
+	if res.Blocked {
+		e.warnings = append(e.warnings, Warning{Pos: p, Rule: rule, Msg: "compliance blocks this reply: it is never sent"})
+		return "", false
+	}
+	return res.Text, true
+}
+
+// renderFixed renders a reply that must be sendable (the defaults).
+func (e *Engine) renderFixed(text string, vars map[string]string, p Pos, field string, errs *ErrorList) string {
+	if strings.TrimSpace(text) == "" {
+		errs.add(p, "", "%s is empty", field)
+		return ""
+	}
+	n := len(*errs)
+	out, ok := e.render(text, vars, p, field, errs)
+	if !ok && len(*errs) == n {
+		errs.add(p, "", "%s is blocked by compliance", field)
+	}
+	return out
+}
+
+func templateErr(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template: ") {
+		return msg[i+2:]
+	}
+	return msg
+}
+
+// compileKeywords expands every keyword through the thesaurus and builds
+// the matcher and the exact-match table.
+func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
+	var pats []matcher.Pattern
+	e.exact = map[string][]int32{}
+	add := func(ri int, role Role, list []string) error {
+		for k, kw := range list {
+			forms := []string{kw}
+			if th != nil {
+				forms = th.Expand(kw)
+			}
+			kwNorm := normalize.String(kw)
+			for _, f := range forms {
+				fn := normalize.String(f)
+				info := patInfo{rule: int32(ri), role: role, index: k, keyword: kw, form: f,
+					synonym: fn != kwNorm, runes: utf8.RuneCountInString(fn)}
+				if len(e.pats) >= MaxPatterns {
+					return fmt.Errorf("reply: more than %d keyword forms after synonym expansion; split the rule set or use fewer synonyms", MaxPatterns)
+				}
+				id := len(e.pats)
+				e.pats = append(e.pats, info)
+				if role == RoleExact {
+					key := exactKey(fn)
+					e.exact[key] = append(e.exact[key], int32(id))
+					continue
+				}
+				pats = append(pats, matcher.Pattern{Text: f, ID: id})
+			}
+		}
+		return nil
+	}
+	for i := range e.rules {
+		r := &e.rules[i]
+		var err error
+		if r.Match == Exact {
+			err = add(i, RoleExact, r.Keywords)
+		} else {
+			err = add(i, RoleKeyword, r.Keywords)
+			if err == nil {
+				err = add(i, RoleAllOf, r.AllOf)
+			}
+		}
+		if err == nil {
+			err = add(i, RoleNoneOf, r.NoneOf)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	m, err := matcher.New(pats, matcher.WithSegmenter(e.cfg.seg))
+	if err != nil {
+		var pe *matcher.PatternError
+		if errors.As(err, &pe) {
+			info := e.pats[pats[pe.Index].ID]
+			r := &e.rules[info.rule]
+			return ErrorList{{Pos: r.fieldPos(roleField(info.role)), Rule: r.ID,
+				Msg: fmt.Sprintf("keyword %q: %v", info.keyword, pe.Err)}}
+		}
+		return err
+	}
+	e.m = m
+	return nil
+}
+
+func roleField(r Role) string {
+	switch r {
+	case RoleAllOf:
+		return "all_of"
+	case RoleNoneOf:
+		return "none_of"
+	}
+	return "keywords"
+}
+
+// leadingAddress and trailingParticles are stripped before exact matching.
+var (
+	leadingAddress    = []string{"亲亲", "亲爱的", "亲", "宝子", "宝宝", "宝", "老板", "客服", "掌柜的", "掌柜", "美女", "小姐姐"}
+	trailingParticles = "吗嘛么呢呀啊吧哈哦喔啦哇嘞咧滴的了,"
+)
+
+// exactKey reduces a normalised message to what Exact rules compare.
+func exactKey(norm string) string {
+	for {
+		trimmed := strings.TrimRight(norm, trailingParticles)
+		for _, a := range leadingAddress {
+			if rest, ok := strings.CutPrefix(trimmed, a); ok && rest != "" {
+				trimmed = strings.TrimLeft(rest, ",")
+				break
+			}
+		}
+		if trimmed == norm || trimmed == "" {
+			if trimmed == "" {
+				return norm
+			}
+			return trimmed
+		}
+		norm = trimmed
+	}
+}
+
+// Warnings returns the linter's warnings from New.
+func (e *Engine) Warnings() []Warning { return slices.Clone(e.warnings) }
+
+// Reply answers one message. It always returns an answer with non-empty
+// Text; it never panics, whatever the input.
+func (e *Engine) Reply(msg string) Answer {
+	return e.reply(msg, true)
+}
+
+// acc accumulates a rule's matches in one message.
+type acc struct {
+	rule    int32
+	kwHit   bool
+	allSeen uint32
+	vetoed  bool
+	exact   bool
+	best    int
+	longest int
+	matches []KeywordMatch
+}
+
+func strength(b matcher.Boundary) int {
+	switch b {
+	case matcher.InWord:
+		return 2
+	case matcher.Partial:
+		return 1
+	}
+	return 3
+}
+
+func (e *Engine) reply(msg string, enabled bool) Answer {
+	var a Answer
+	if n := utf8.RuneCountInString(msg); n > e.cfg.maxRunes {
+		msg = truncateRunes(msg, e.cfg.maxRunes)
+		a.Truncated = true
+	}
+	if e.disabled || !enabled {
+		return e.fallback(a, SwitchedOff, msg)
+	}
+	accs := map[int32]*acc{}
+	get := func(r int32) *acc {
+		if x, ok := accs[r]; ok {
+			return x
+		}
+		x := &acc{rule: r}
+		accs[r] = x
+		return x
+	}
+	for _, m := range e.m.FindAll(msg) {
+		info := &e.pats[m.ID]
+		x := get(info.rule)
+		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Role: info.role,
+			Start: m.Start, End: m.End, Boundary: m.Boundary}
+		switch info.role {
+		case RoleNoneOf:
+			x.vetoed = true
+			continue
+		case RoleKeyword:
+			x.kwHit = true
+		case RoleAllOf:
+			x.allSeen |= 1 << info.index
+		}
+		x.best = max(x.best, strength(m.Boundary))
+		x.longest = max(x.longest, info.runes)
+		x.matches = append(x.matches, km)
+	}
+	if len(e.exact) > 0 {
+		norm := normalize.String(msg)
+		for _, id := range e.exact[exactKey(norm)] {
+			info := &e.pats[id]
+			x := get(info.rule)
+			x.exact = true
+			x.best = 3
+			x.longest = max(x.longest, info.runes)
+			x.matches = append(x.matches, KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym,
+				Role: RoleExact, Start: 0, End: len(msg), Boundary: matcher.Whole})
+		}
+	}
+
+	var cands []Candidate
+	var winners []*acc
+	anyDisabled := false
+	for _, x := range accs {
+		r := &e.rules[x.rule]
+		allOK := len(r.AllOf) > 0 && x.allSeen == 1<<len(r.AllOf)-1
+		fires := !x.vetoed && (x.exact ||
+			(r.Match != Exact && (len(r.AllOf) == 0 || allOK) && (len(r.Keywords) == 0 || x.kwHit) && (x.kwHit || allOK)))
+		if !fires {
+			continue
+		}
+		if r.Disabled {
+			anyDisabled = true
+			continue
+		}
+		cands = append(cands, Candidate{Rule: r.ID, Category: r.Category, Score: Score{
+			AllOf: allOK, Strength: x.best, Priority: r.Priority, Coverage: coverage(x.matches),
+			Longest: x.longest, Order: r.order}})
+		winners = append(winners, x)
+	}
+	if len(cands) == 0 {
+		if anyDisabled {
+			return e.fallback(a, RulesDisabled, msg)
+		}
+		return e.fallback(a, NoMatch, msg)
+	}
+	idx := make([]int, len(cands))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int {
+		if w, _ := cands[i].Score.beats(cands[j].Score); w {
+			return -1
+		}
+		return 1
+	})
+	top := cands[idx[0]]
+	for k := 1; k < len(idx) && k < e.cfg.candidates; k++ {
+		_, why := top.Score.beats(cands[idx[k]].Score)
+		c := cands[idx[k]]
+		c.Lost = why
+		a.Candidates = append(a.Candidates, c)
+	}
+	a.Candidates = append([]Candidate{top}, a.Candidates...)
+	x := winners[idx[0]]
+	r := &e.rules[x.rule]
+	a.Matches = x.matches
+	slices.SortFunc(a.Matches, func(p, q KeywordMatch) int { return p.Start - q.Start })
+
+	if e.cfg.askBack && len(idx) > 1 {
+		second := cands[idx[1]]
+		s1, s2 := top.Score, second.Score
+		if top.Category != second.Category && s1.AllOf == s2.AllOf && s1.Strength == s2.Strength && s1.Priority == s2.Priority {
+			y := winners[idx[1]]
+			a.Text = fmt.Sprintf("亲，您是想问「%s」还是「%s」呢？", x.matches[0].Keyword, y.matches[0].Keyword)
+			a.Fallback, a.Reason = true, AskedBack
+			e.observe(Event{Kind: EventFallback, Reason: AskedBack, Message: msg})
+			return a
+		}
+	}
+	if r.blocked {
+		a = e.fallback(a, Blocked, msg)
+		a.Rule, a.Category = r.ID, r.Category
+		return a
+	}
+	a.Rule, a.Category, a.Handoff = r.ID, r.Category, r.Handoff
+	a.Text = r.replies[variant(msg, len(r.replies))]
+	e.observe(Event{Kind: EventHit, Rule: r.ID, Category: r.Category})
+	if r.Handoff {
+		e.observe(Event{Kind: EventHandoff, Rule: r.ID, Category: r.Category, Trigger: "rule " + r.ID})
+	}
+	return a
+}
+
+// coverage returns the bytes of the message covered by the matches.
+func coverage(ms []KeywordMatch) int {
+	spans := make([][2]int, 0, len(ms))
+	for _, m := range ms {
+		spans = append(spans, [2]int{m.Start, m.End})
+	}
+	slices.SortFunc(spans, func(p, q [2]int) int { return p[0] - q[0] })
+	total, end := 0, 0
+	for _, s := range spans {
+		if s[1] <= end {
+			continue
+		}
+		total += s[1] - max(s[0], end)
+		end = s[1]
+	}
+	return total
+}
+
+// variant picks a reply variant from the message, so that the same
+// message always gets the same reply and different messages vary.
+func variant(msg string, n int) int {
+	if n <= 1 {
+		return 0
+	}
+	h := fnv.New32a()
+	h.Write([]byte(normalize.String(msg)))
+	return int(h.Sum32() % uint32(n))
+}
+
+func (e *Engine) fallback(a Answer, why Reason, msg string) Answer {
+	a.Fallback, a.Reason = true, why
+	a.Text = e.def
+	if e.offhours != "" && e.cfg.schedule != nil && !e.cfg.schedule.IsOpen(e.cfg.clock()) {
+		a.Text, a.OffHours = e.offhours, true
+	}
+	e.observe(Event{Kind: EventFallback, Reason: why, Message: msg})
+	return a
+}
+
+func (e *Engine) observe(ev Event) {
+	if e.cfg.observer == nil {
+		return
+	}
+	if ev.Message != "" {
+		ev.Message = normalize.String(compliance.Mask(ev.Message))
+	}
+	e.cfg.observer.Observe(ev)
+}
+
+func truncateRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}

@@ -1,0 +1,278 @@
+package reply
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func mustLoad(t testing.TB, yamlText string, opts ...Option) *Engine {
+	t.Helper()
+	rs, err := Load(strings.NewReader(yamlText), YAML, "test.yaml")
+	require.NoError(t, err, "Load")
+	e, _, err := New(rs, opts...)
+	require.NoError(t, err, "New")
+	return e
+}
+
+const shopRules = `
+version: 1
+default_reply: "亲，这个问题我还不会，回复“人工”转人工客服。"
+offhours_reply: "亲，客服在线时间是{{.hours}}，请留言。"
+variables: {shop: 小店, within: 48小时, hours: "9:00-23:00"}
+synonyms:
+  - [发货, 寄出, 发出]
+rules:
+  - id: ship_time
+    category: 物流
+    keywords: [发货, 什么时候发]
+    reply: "亲，{{.shop}}{{.within}}内发货。"
+  - id: return_fee
+    category: 售后
+    all_of: [退货, 运费]
+    priority: 2
+    replies: ["亲，非质量问题退货运费由买家承担。"]
+  - id: return
+    category: 售后
+    keywords: [退货]
+    none_of: [不想退]
+    reply: "亲，支持七天无理由退货。"
+  - id: freight
+    category: 物流
+    keywords: [运费, 包邮]
+    reply: "亲，全场包邮。"
+  - id: invoice
+    category: 售前
+    keywords: [发票]
+    reply: "亲，可以开发票。"
+  - id: warranty
+    category: 售后
+    keywords: [保修]
+    reply: "亲，保修一年。"
+  - id: warranty_period
+    category: 售后
+    keywords: [保修期]
+    reply: "亲，保修期一年。"
+  - id: greeting
+    category: 服务
+    match: exact
+    keywords: [在吗, 你好]
+    reply: "在的亲，请问有什么可以帮您？"
+  - id: human
+    category: 服务
+    keywords: [人工, 投诉]
+    handoff: true
+    reply: "亲，马上为您转接人工客服。"
+  - id: stock
+    category: 售前
+    keywords: [现货, 有货]
+    enabled: false
+    reply: "亲，有现货。"
+`
+
+func TestReplyRanking(t *testing.T) {
+	e := mustLoad(t, shopRules, WithoutDefaultSynonyms())
+	tests := []struct {
+		name, msg, rule string
+		reason          Reason
+	}{
+		{"keyword", "什么时候发货", "ship_time", Answered},
+		{"synonym", "啥时候寄出呀", "ship_time", Answered},
+		{"traditional", "發貨了嗎", "ship_time", Answered},
+		{"phrase ending inside a word", "什么时候发啊", "ship_time", Answered},
+		{"all_of beats a single keyword", "退货运费谁出", "return_fee", Answered},
+		{"all_of in any order", "运费是退货的时候谁出", "return_fee", Answered},
+		{"single keyword", "我要退货", "return", Answered},
+		{"none_of vetoes", "我不想退货了", "", NoMatch},
+		{"whole word beats in-word", "保修期多久", "warranty_period", Answered},
+		{"in-word still answers", "可以开发票吗", "invoice", Answered},
+		{"trap does not fire", "你们是批发货源吗", "", NoMatch},
+		{"exact greeting", "亲，在吗？", "greeting", Answered},
+		{"exact needs the whole message", "在吗 什么时候发货", "ship_time", Answered},
+		{"exact is not contains", "你好坏", "", NoMatch},
+		{"disabled rule falls back", "有现货吗", "", RulesDisabled},
+		{"small talk", "今天天气真好", "", NoMatch},
+		{"empty", "", "", NoMatch},
+		{"noise only", "🙏🙏 ？？", "", NoMatch},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Reply(tt.msg)
+			assert.Equal(t, tt.rule, a.Rule, "Reply(%q): %s", tt.msg, a.Trace())
+			assert.Equal(t, tt.reason, a.Reason, "Reply(%q) reason", tt.msg)
+			assert.Equal(t, tt.rule == "", a.Fallback, "Reply(%q) fallback", tt.msg)
+			assert.NotEmpty(t, a.Text, "Reply(%q) text", tt.msg)
+		})
+	}
+}
+
+func TestReplyTextAndTrace(t *testing.T) {
+	e := mustLoad(t, shopRules, WithoutDefaultSynonyms())
+	a := e.Reply("亲，什么时候寄出呀")
+	assert.Equal(t, "亲，小店48小时内发货。", a.Text, "template filled")
+	require.NotEmpty(t, a.Matches)
+	assert.Equal(t, "发货", a.Matches[0].Keyword)
+	assert.Equal(t, "寄出", a.Matches[0].Form)
+	assert.True(t, a.Matches[0].Synonym)
+	assert.Contains(t, a.Trace(), `via synonym "寄出"`)
+
+	a = e.Reply("退货运费谁出")
+	require.GreaterOrEqual(t, len(a.Candidates), 2, "candidates of %q", "退货运费谁出")
+	assert.Equal(t, "return_fee", a.Candidates[0].Rule)
+	assert.Equal(t, "all_of", a.Candidates[1].Lost, "why %s lost", a.Candidates[1].Rule)
+}
+
+func TestReplyDeterministic(t *testing.T) {
+	e := mustLoad(t, shopRules)
+	for _, msg := range []string{"什么时候发货", "退货运费谁出", "我和服务员说过了", ""} {
+		first := e.Reply(msg)
+		for range 5 {
+			assert.Equal(t, first, e.Reply(msg), "Reply(%q) twice", msg)
+		}
+	}
+}
+
+func TestSwitchAndOffHours(t *testing.T) {
+	now := time.Date(2026, 11, 25, 3, 0, 0, 0, time.UTC) // 03:00, closed
+	sched := Daily(time.UTC, Window{9 * 60, 23 * 60})
+	e := mustLoad(t, shopRules, WithSchedule(sched), WithClock(func() time.Time { return now }))
+
+	a := e.Reply("今天天气真好")
+	assert.True(t, a.OffHours, "night fallback uses the off-hours reply")
+	assert.Equal(t, "亲，客服在线时间是9:00-23:00，请留言。", a.Text)
+	assert.Equal(t, "ship_time", e.Reply("什么时候发货").Rule, "rules answer at night too")
+
+	now = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	assert.False(t, e.Reply("今天天气真好").OffHours, "day fallback uses the default reply")
+
+	sched.Dates = map[string][]Window{"2026-11-25": nil}
+	assert.True(t, e.Reply("今天天气真好").OffHours, "a dated exception closes the day")
+
+	h := NewHolder(e)
+	h.SetEnabled(false)
+	a = h.Reply("什么时候发货")
+	assert.Equal(t, SwitchedOff, a.Reason, "switched off")
+	assert.True(t, a.Fallback)
+	h.SetEnabled(true)
+	assert.Equal(t, "ship_time", h.Reply("什么时候发货").Rule, "switched on again")
+}
+
+func TestAskBack(t *testing.T) {
+	e := mustLoad(t, shopRules, WithoutDefaultSynonyms(), WithAskBack())
+	a := e.Reply("发票和包邮")
+	assert.Equal(t, AskedBack, a.Reason, "Reply(%q): %s", "发票和包邮", a.Trace())
+	assert.Contains(t, a.Text, "还是")
+}
+
+func TestTruncation(t *testing.T) {
+	e := mustLoad(t, shopRules, WithMaxMessageRunes(10))
+	a := e.Reply(strings.Repeat("好", 20) + "什么时候发货")
+	assert.True(t, a.Truncated, "long message truncated")
+	assert.True(t, a.Fallback, "the keyword past the limit is not read")
+}
+
+func TestConversationHandoff(t *testing.T) {
+	e := mustLoad(t, shopRules)
+	c := NewConversation(e, WithHandoffAfter(2))
+	c.Reply("什么时候发货")
+	c.Reply("我的手机号13812345678能改吗你们那个东西")
+	assert.Nil(t, c.HandedOff(), "one fallback is not enough")
+	a := c.Reply("天气怎么样")
+	assert.True(t, a.Handoff, "second fallback in a row hands off")
+	h := c.HandedOff()
+	require.NotNil(t, h)
+	assert.Equal(t, "fallbacks in a row", h.Trigger)
+	assert.Len(t, h.Transcript, 3)
+	require.Len(t, h.Unanswered, 2)
+	assert.NotContains(t, h.Unanswered[0], "13812345678", "personal data masked in the handoff")
+
+	c2 := NewConversation(e)
+	a = c2.Reply("我要投诉")
+	assert.True(t, a.Handoff)
+	require.NotNil(t, c2.HandedOff())
+	assert.Equal(t, "rule human", c2.HandedOff().Trigger)
+}
+
+func TestStats(t *testing.T) {
+	st := NewStats(2)
+	e := mustLoad(t, shopRules, WithObserver(st))
+	for _, m := range []string{"什么时候发货", "发货了吗", "天气好", "天气好", "电话13812345678", "讲个笑话", "我要投诉"} {
+		e.Reply(m)
+	}
+	s := st.Snapshot(10)
+	assert.Equal(t, 7, s.Messages)
+	assert.Equal(t, 2, s.Hits["ship_time"])
+	assert.Equal(t, 4, s.Fallbacks)
+	assert.Equal(t, 1, s.Handoffs)
+	assert.InDelta(t, 4.0/7, s.FallbackRate, 1e-9)
+	require.Len(t, s.Unanswered, 2, "bounded to 2 questions")
+	assert.Equal(t, Question{"天气好", 2}, s.Unanswered[0])
+	for _, q := range s.Unanswered {
+		assert.NotContains(t, q.Text, "13812345678", "stats hold no raw phone number")
+	}
+}
+
+func TestHolderReloadKeepsServingOnError(t *testing.T) {
+	e := mustLoad(t, shopRules)
+	h := NewHolder(e)
+	_, err := h.Reload(&RuleSet{Version: 1})
+	require.Error(t, err, "a rule set without default reply")
+	assert.Same(t, e, h.Engine(), "the old engine keeps serving")
+	assert.Equal(t, "ship_time", h.Reply("什么时候发货").Rule)
+}
+
+func TestReloadUnderLoad(t *testing.T) {
+	a := mustLoad(t, shopRules)
+	b := mustLoad(t, strings.ReplaceAll(shopRules, "内发货。", "内发出哦。"))
+	h := NewHolder(a)
+	wantA, wantB := a.Reply("什么时候发货").Text, b.Reply("什么时候发货").Text
+	require.NotEqual(t, wantA, wantB)
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if got := h.Reply("什么时候发货").Text; got != wantA && got != wantB {
+					t.Errorf("answer %q comes from neither rule set", got)
+					return
+				}
+			}
+		}()
+	}
+	for i := range 300 {
+		if i%2 == 0 {
+			h.Swap(b)
+		} else {
+			h.Swap(a)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
+
+func FuzzReply(f *testing.F) {
+	for _, s := range []string{"什么时候发货", "退货运费谁出", "我发现货不对", "\xff\x00", "在吗", ""} {
+		f.Add(s)
+	}
+	e := mustLoad(f, shopRules)
+	f.Fuzz(func(t *testing.T, msg string) {
+		a := e.Reply(msg)
+		if a.Text == "" {
+			t.Fatalf("Reply(%q) gave an empty answer", msg)
+		}
+		if b := e.Reply(msg); b.Text != a.Text || b.Rule != a.Rule {
+			t.Fatalf("Reply(%q) not deterministic: %q then %q", msg, a.Text, b.Text)
+		}
+	})
+}

@@ -1,0 +1,68 @@
+package reply_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kefu-go/kefu/reply"
+)
+
+func Example() {
+	engine, _, err := reply.New(reply.Starter(), reply.WithVariables(map[string]string{"shop_name": "小熊家"}))
+	if err != nil {
+		panic(err)
+	}
+	for _, msg := range []string{"亲，什么时候发货呀", "發貨了嗎", "我发现货不对"} {
+		a := engine.Reply(msg)
+		fmt.Printf("%s -> %s (fallback %v)\n", msg, a.Rule, a.Fallback)
+	}
+	// Output:
+	// 亲，什么时候发货呀 -> ship_time (fallback false)
+	// 發貨了嗎 -> ship_time (fallback false)
+	// 我发现货不对 -> wrong_item (fallback false)
+}
+
+func ExampleLoad() {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: ship_time
+    category: 物流
+    keywords: [发货]
+    reply: "亲，48小时内发货。"
+`
+	rs, err := reply.Load(strings.NewReader(rules), reply.YAML, "rules.yaml")
+	if err != nil {
+		panic(err)
+	}
+	engine, _, err := reply.New(rs)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(engine.Reply("啥时候寄出").Text)
+	fmt.Println(engine.Reply("今天天气真好").Text)
+	// Output:
+	// 亲，48小时内发货。
+	// 亲，稍后人工客服为您解答。
+}
+
+func ExampleHolder() {
+	engine, _, _ := reply.New(reply.Starter())
+	h := reply.NewHolder(engine)
+	// A broken rule set is rejected and the old one keeps serving.
+	_, err := h.Reload(&reply.RuleSet{Version: 1})
+	fmt.Println(err != nil, h.Reply("什么时候发货").Rule)
+	// Output: true ship_time
+}
+
+func ExampleConversation() {
+	engine, _, _ := reply.New(reply.Starter())
+	c := reply.NewConversation(engine, reply.WithHandoffAfter(2))
+	c.Reply("今天天气真好")
+	c.Reply("讲个笑话")
+	if h := c.HandedOff(); h != nil {
+		fmt.Println(h.Trigger, len(h.Transcript), len(h.Unanswered))
+	}
+	// Output: fallbacks in a row 2 2
+}

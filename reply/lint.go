@@ -1,0 +1,213 @@
+package reply
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kefu-go/kefu/matcher/normalize"
+)
+
+// A Warning is a problem in a rule set that does not stop the load.
+type Warning struct {
+	Pos  Pos
+	Rule string
+	Msg  string
+}
+
+func (w Warning) String() string {
+	if w.Rule != "" {
+		return fmt.Sprintf("%s: rule %s: %s", w.Pos, w.Rule, w.Msg)
+	}
+	return fmt.Sprintf("%s: %s", w.Pos, w.Msg)
+}
+
+// broadKeywords fire on almost every message: a contains rule may not use
+// them (use match: exact for greetings).
+var broadKeywords = []string{
+	"你好", "您好", "在吗", "在么", "在不在", "亲", "亲亲", "请问", "问一下", "问下", "有人吗", "有人在吗",
+	"好的", "谢谢", "嗯", "哦", "你们", "我们", "这个", "那个", "什么", "怎么", "可以", "吗", "呢", "的", "了",
+	"是", "有", "不", "我", "你", "hi", "hello", "ok",
+}
+
+// validate checks a rule set for errors that stop the load.
+func validate(rs *RuleSet, errs *ErrorList) {
+	if rs.Version != 1 {
+		errs.add(rs.pos, "", "version %d is not supported (want 1)", rs.Version)
+	}
+	if strings.TrimSpace(rs.DefaultReply) == "" {
+		errs.add(rs.pos, "", "default_reply is missing or empty: every rule set needs the reply sent when nothing matches")
+	}
+	if len(rs.Rules) > MaxRules {
+		errs.add(rs.pos, "", "%d rules is more than the limit of %d", len(rs.Rules), MaxRules)
+		return
+	}
+	for gi, g := range rs.Synonyms {
+		if len(g) < 2 {
+			errs.add(rs.pos, "", "synonyms group %d: want at least two words", gi+1)
+		}
+	}
+	ids := map[string]Pos{}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		switch {
+		case strings.TrimSpace(r.ID) == "":
+			errs.add(r.pos, "", "rule %d has no id", i+1)
+		case ids[r.ID] != (Pos{}):
+			errs.add(r.fieldPos("id"), r.ID, "duplicate id (first defined at %s)", ids[r.ID])
+		default:
+			ids[r.ID] = r.fieldPos("id")
+		}
+		switch r.Match {
+		case "", Contains, Exact:
+		default:
+			errs.add(r.fieldPos("match"), r.ID, "match %q: want contains or exact", r.Match)
+		}
+		if len(r.Keywords) == 0 && len(r.AllOf) == 0 {
+			errs.add(r.pos, r.ID, "no keywords: give keywords or all_of")
+		}
+		if r.Match == Exact && len(r.AllOf) > 0 {
+			errs.add(r.fieldPos("all_of"), r.ID, "all_of has no meaning with match: exact")
+		}
+		if len(r.AllOf) > MaxAllOf {
+			errs.add(r.fieldPos("all_of"), r.ID, "all_of has %d words, more than %d", len(r.AllOf), MaxAllOf)
+		}
+		if n := len(r.Keywords) + len(r.AllOf) + len(r.NoneOf); n > MaxKeywordsPerRule {
+			errs.add(r.pos, r.ID, "%d keywords is more than the limit of %d", n, MaxKeywordsPerRule)
+		}
+		if len(r.Replies) == 0 {
+			errs.add(r.pos, r.ID, "no reply: give reply or replies")
+		}
+		for _, field := range []struct {
+			name string
+			list []string
+		}{{"keywords", r.Keywords}, {"all_of", r.AllOf}, {"none_of", r.NoneOf}} {
+			for _, kw := range field.list {
+				switch {
+				case normalize.String(kw) == "":
+					errs.add(r.fieldPos(field.name), r.ID, "%s: keyword %q is empty after normalisation", field.name, kw)
+				case r.Match != Exact && field.name != "none_of" && slices.Contains(broadKeywords, normalize.String(kw)):
+					errs.add(r.fieldPos(field.name), r.ID, "%s: %q is too broad: it would fire on almost every message (use it in a rule with match: exact)", field.name, kw)
+				}
+			}
+		}
+		for _, text := range r.Replies {
+			if strings.TrimSpace(text) == "" {
+				errs.add(r.fieldPos("replies"), r.ID, "empty reply")
+			}
+		}
+	}
+}
+
+// lint finds the problems that do not stop the load.
+func lint(rs *RuleSet, e *Engine) []Warning {
+	var ws []Warning
+	warn := func(p Pos, rule, format string, args ...any) {
+		ws = append(ws, Warning{Pos: p, Rule: rule, Msg: fmt.Sprintf(format, args...)})
+	}
+	type owner struct {
+		rule  int
+		field string
+	}
+	byKeyword := map[string][]owner{}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		own := map[string]bool{}
+		for _, field := range []struct {
+			name string
+			list []string
+		}{{"keywords", r.Keywords}, {"all_of", r.AllOf}} {
+			for _, kw := range field.list {
+				n := normalize.String(kw)
+				own[n] = true
+				if r.Match != Exact && utf8.RuneCountInString(n) == 1 {
+					warn(r.fieldPos(field.name), r.ID, "%s: single-character keyword %q matches inside many words", field.name, kw)
+				}
+				if field.name == "keywords" && !slices.ContainsFunc(byKeyword[n], func(o owner) bool { return o.rule == i }) {
+					byKeyword[n] = append(byKeyword[n], owner{i, field.name})
+				}
+			}
+		}
+		for _, kw := range r.NoneOf {
+			if own[normalize.String(kw)] {
+				warn(r.fieldPos("none_of"), r.ID, "none_of %q is also one of the rule's own keywords: the rule can never fire on it", kw)
+			}
+		}
+	}
+	keys := make([]string, 0, len(byKeyword))
+	for k := range byKeyword {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		owners := byKeyword[k]
+		if len(owners) < 2 {
+			continue
+		}
+		// Who wins on this keyword alone: higher priority, then file order.
+		win := owners[0]
+		for _, o := range owners[1:] {
+			if rs.Rules[o.rule].Priority > rs.Rules[win.rule].Priority {
+				win = o
+			}
+		}
+		var others []string
+		for _, o := range owners {
+			if o != win {
+				others = append(others, rs.Rules[o.rule].ID)
+			}
+		}
+		why := "it comes first in the file"
+		if slices.ContainsFunc(owners, func(o owner) bool { return rs.Rules[o.rule].Priority != rs.Rules[win.rule].Priority }) {
+			why = "it has the highest priority"
+		}
+		w := &rs.Rules[win.rule]
+		warn(w.fieldPos("keywords"), w.ID, "keyword %q is also in rule(s) %s; on this keyword alone %s wins because %s",
+			k, strings.Join(others, ", "), w.ID, why)
+	}
+	// A rule none of whose keywords it owns alone, behind a rule that beats
+	// it on priority and needs nothing more, can never win.
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		if r.Disabled || len(r.AllOf) > 0 || len(r.Keywords) == 0 || r.Match == Exact {
+			continue
+		}
+		for j := range rs.Rules {
+			o := &rs.Rules[j]
+			if j == i || o.Disabled || o.Match == Exact || len(o.AllOf) > 0 || len(o.NoneOf) > 0 || o.Priority < r.Priority || (o.Priority == r.Priority && j > i) {
+				continue
+			}
+			if coversAll(o.Keywords, r.Keywords) {
+				warn(r.pos, r.ID, "can never win: every keyword is also in rule %s, which ranks above it", o.ID)
+				break
+			}
+		}
+	}
+	for i := range e.rules {
+		if e.rules[i].blocked {
+			warn(e.rules[i].pos, e.rules[i].ID, "every reply is blocked by compliance: the rule answers with the default reply")
+		}
+	}
+	return ws
+}
+
+func coversAll(have, want []string) bool {
+	set := map[string]bool{}
+	for _, k := range have {
+		set[normalize.String(k)] = true
+	}
+	for _, k := range want {
+		if !set[normalize.String(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// Lint loads nothing: it compiles rs as New would and returns its errors
+// and warnings, for rule-file checkers.
+func Lint(rs *RuleSet, opts ...Option) ([]Warning, error) {
+	_, ws, err := New(rs, opts...)
+	return ws, err
+}

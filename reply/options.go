@@ -1,0 +1,111 @@
+package reply
+
+import (
+	"time"
+
+	"github.com/kefu-go/kefu/compliance"
+	"github.com/kefu-go/kefu/matcher/segment"
+	"github.com/kefu-go/kefu/synonyms"
+)
+
+// A Cleaner checks and cleans outgoing text; *compliance.Filter is one.
+type Cleaner interface {
+	Clean(text string) compliance.Result
+}
+
+type config struct {
+	vars          map[string]string
+	thesaurus     *synonyms.Thesaurus
+	noDefaultSyns bool
+	cleaner       Cleaner
+	schedule      *Schedule
+	clock         func() time.Time
+	observer      Observer
+	askBack       bool
+	maxRunes      int
+	seg           segment.Segmenter
+	candidates    int
+}
+
+// An Option configures New.
+type Option func(*config)
+
+// WithVariables sets shop variables for the reply templates, overriding
+// the rule set's defaults (shop_name, ship_within, links ...).
+func WithVariables(vars map[string]string) Option {
+	return func(c *config) {
+		if c.vars == nil {
+			c.vars = map[string]string{}
+		}
+		for k, v := range vars {
+			c.vars[k] = v
+		}
+	}
+}
+
+// WithThesaurus adds a synonym thesaurus. Its groups win over the embedded
+// defaults where they conflict (see package synonyms), and the rule set's
+// own synonyms win over both.
+func WithThesaurus(t *synonyms.Thesaurus) Option {
+	return func(c *config) { c.thesaurus = t }
+}
+
+// WithoutDefaultSynonyms leaves out the embedded e-commerce thesaurus: only
+// the rule set's synonyms and WithThesaurus count.
+func WithoutDefaultSynonyms() Option {
+	return func(c *config) { c.noDefaultSyns = true }
+}
+
+// WithCleaner replaces the default compliance filter (compliance.New with
+// no options) that every reply passes through.
+func WithCleaner(cl Cleaner) Option {
+	return func(c *config) { c.cleaner = cl }
+}
+
+// WithSchedule sets business hours: outside them, a message that matches
+// nothing gets the rule set's OffhoursReply instead of its DefaultReply.
+// Rules answer at any hour.
+func WithSchedule(s *Schedule) Option {
+	return func(c *config) { c.schedule = s }
+}
+
+// WithClock replaces time.Now, for tests and replays.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) { c.clock = now }
+}
+
+// WithObserver installs an observer of hit, fallback and handoff events.
+// It is called synchronously from Reply; it must be safe for concurrent use
+// and fast.
+func WithObserver(o Observer) Option {
+	return func(c *config) { c.observer = o }
+}
+
+// WithAskBack makes the engine ask the customer back ("您是想问「发货」还是「退款」呢？")
+// instead of guessing, when the two best rules are in different categories
+// and tie on everything but coverage, keyword length and file order.
+func WithAskBack() Option {
+	return func(c *config) { c.askBack = true }
+}
+
+// DefaultMaxMessageRunes is the default longest message Reply reads.
+const DefaultMaxMessageRunes = 2000
+
+// WithMaxMessageRunes sets the longest message Reply reads, in runes
+// (characters); longer messages are cut at a character boundary and the
+// answer says so (Answer.Truncated). n <= 0 restores the default.
+func WithMaxMessageRunes(n int) Option {
+	return func(c *config) { c.maxRunes = n }
+}
+
+// WithSegmenter sets the segmenter for word boundaries and phrase
+// expansion (default: segment.Default()).
+func WithSegmenter(s segment.Segmenter) Option {
+	return func(c *config) { c.seg = s }
+}
+
+// WithCandidates sets how many ranked candidates an Answer carries for
+// review (default 3).
+func WithCandidates(n int) Option {
+	return func(c *config) { c.candidates = n }
+}

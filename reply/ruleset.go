@@ -1,0 +1,160 @@
+package reply
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// A RuleSet is a merchant's reply library as loaded from a rule file, before
+// it is compiled into an Engine. Its fields mirror the file format (see
+// doc.go); positions are kept so that errors can name file, line and column.
+type RuleSet struct {
+	// Version of the file format; only 1 exists.
+	Version int
+	// DefaultReply is sent when nothing matches. It should say what the bot
+	// cannot do and offer a human.
+	DefaultReply string
+	// OffhoursReply, if set, replaces DefaultReply outside business hours
+	// (see WithSchedule).
+	OffhoursReply string
+	// Disabled turns the whole bot off: every answer is the default reply,
+	// marked as a fallback. The file field is `enabled: false`.
+	Disabled bool
+	// Variables are the shop variables templates may use, with defaults;
+	// WithVariables overrides them.
+	Variables map[string]string
+	// Synonyms are extra synonym groups, added to the thesaurus.
+	Synonyms [][]string
+	// Rules are the reply rules, in file order (the last tie-break).
+	Rules []Rule
+
+	file string // name used in errors
+	pos  Pos    // where the document starts
+}
+
+// MatchMode says how a rule's keywords must appear in a message.
+type MatchMode string
+
+const (
+	// Contains fires when a keyword occurs as a word of the message.
+	Contains MatchMode = "contains"
+	// Exact fires when the whole message, normalised and without leading
+	// forms of address (亲, 宝) and trailing particles and punctuation (吗 呢
+	// 呀 ？), is one of the keywords.
+	Exact MatchMode = "exact"
+)
+
+// A Rule maps keywords to replies.
+type Rule struct {
+	// ID names the rule in answers, traces, stats and errors. Unique.
+	ID string
+	// Category groups rules in the reply library (物流, 售后 ...).
+	Category string
+	// Keywords: any one of them (or of their synonyms) fires the rule.
+	Keywords []string
+	// AllOf: every one must be present (alone, they fire the rule too).
+	AllOf []string
+	// NoneOf: any one present vetoes the rule.
+	NoneOf []string
+	// Match is Contains (the default) or Exact.
+	Match MatchMode
+	// Priority ranks rules that matched equally well; higher wins.
+	Priority int
+	// Disabled rules never answer. The file field is `enabled: false`.
+	Disabled bool
+	// Handoff hands the conversation to a human after this reply.
+	Handoff bool
+	// Replies are the reply variants, templates over the shop variables
+	// ({{.shop_name}}). The file takes `reply` (one) or `replies` (several).
+	Replies []string
+
+	pos    Pos            // where the rule starts
+	fields map[string]Pos // where each field was given
+}
+
+// Pos is a place in a rule file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "" && p.Line == 0:
+		return "-"
+	case p.Line == 0:
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// fieldPos returns where field was given in the rule, or the rule's start.
+func (r *Rule) fieldPos(field string) Pos {
+	if p, ok := r.fields[field]; ok {
+		return p
+	}
+	return r.pos
+}
+
+// An Error is one problem in a rule set, with its place.
+type Error struct {
+	Pos  Pos
+	Rule string // rule id, if the problem is in a rule
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Pos.String())
+	b.WriteString(": ")
+	if e.Rule != "" {
+		b.WriteString("rule ")
+		b.WriteString(e.Rule)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in a rule set. A rule set with any
+// error is rejected whole.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	if len(l) == 1 {
+		return "reply: " + l[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "reply: %d errors in rule set:", len(l))
+	for _, e := range l {
+		b.WriteString("\n\t")
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+func (l *ErrorList) add(p Pos, rule, format string, args ...any) {
+	*l = append(*l, &Error{Pos: p, Rule: rule, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l ErrorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+//go:embed data/starter.yaml
+var starterYAML []byte
+
+// Starter returns the embedded starter reply library: 43 rules over
+// shipping, returns, after-sales and the rest of the usual questions, with
+// shop variables. Each call parses a fresh copy that the caller may change.
+func Starter() *RuleSet {
+	rs, err := parseYAML(starterYAML, "starter.yaml")
+	if err != nil {
+		panic("reply: embedded starter library is invalid: " + err.Error()) // caught by the tests
+	}
+	return rs
+}
