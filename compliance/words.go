@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -143,16 +144,20 @@ func ReadAllowed(r io.Reader) ([]string, error) {
 
 // LoadWordsFile is ReadWords on the named file; errors name the file.
 func LoadWordsFile(name string) ([]Entry, error) {
-	return loadFile(name, ReadWords)
+	return readNamed(osOpen, name, ReadWords)
 }
 
 // LoadAllowedFile is ReadAllowed on the named file; errors name the file.
 func LoadAllowedFile(name string) ([]string, error) {
-	return loadFile(name, ReadAllowed)
+	return readNamed(osOpen, name, ReadAllowed)
 }
 
-func loadFile[T any](name string, read func(io.Reader) ([]T, error)) ([]T, error) {
-	f, err := os.Open(name)
+func osOpen(name string) (fs.File, error) { return os.Open(name) }
+
+// readNamed opens name, reads it with read and sets the file name of a
+// *ParseError.
+func readNamed[T any](open func(string) (fs.File, error), name string, read func(io.Reader) ([]T, error)) ([]T, error) {
+	f, err := open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -231,23 +236,10 @@ func validCategory(c Category) bool {
 // defaultLists parses the embedded lists. They are checked by the tests,
 // so an error here means a broken build.
 func defaultLists() ([]Entry, []string, error) {
-	wf, err := dataFS.Open("data/words.tsv")
+	words, err := readNamed(dataFS.Open, "data/words.tsv", ReadWords)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer wf.Close()
-	words, err := ReadWords(wf)
-	if err != nil {
-		return nil, nil, fmt.Errorf("data/words.tsv: %w", err)
-	}
-	af, err := dataFS.Open("data/allowed.tsv")
-	if err != nil {
-		return nil, nil, err
-	}
-	defer af.Close()
-	allowed, err := ReadAllowed(af)
-	if err != nil {
-		return nil, nil, fmt.Errorf("data/allowed.tsv: %w", err)
-	}
-	return words, allowed, nil
+	allowed, err := readNamed(dataFS.Open, "data/allowed.tsv", ReadAllowed)
+	return words, allowed, err
 }
