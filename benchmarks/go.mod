@@ -3,13 +3,17 @@ module github.com/kefu-go/kefu/benchmarks
 go 1.26.8
 
 require (
+	github.com/anknown/ahocorasick v0.0.0-20190904063843-d75dbd5169c0
+	github.com/cloudflare/ahocorasick v0.0.0-20240916140611-054963ec9396
+	github.com/coregx/ahocorasick v0.3.1
+	github.com/go-ego/gse v0.80.3
 	github.com/kefu-go/kefu v0.0.0
+	github.com/petar-dambovaliev/aho-corasick v0.0.0-20250424160509-463d218d4745
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
 require (
-	github.com/cloudflare/ahocorasick v0.0.0-20240916140611-054963ec9396 // indirect
-	github.com/go-ego/gse v0.80.3 // indirect
+	github.com/anknown/darts v0.0.0-20151216065714-83ff685239e6 // indirect
 	github.com/vcaesar/cedar v0.20.2 // indirect
 	golang.org/x/text v0.44.0 // indirect
 )
