@@ -37,7 +37,7 @@ type CutFunc func(text string) []string
 // Cut calls f(text).
 func (f CutFunc) Cut(text string) []string { return f(text) }
 
-//go:generate go run ./internal/gendict -top 40000 -floor 3 -edgefloor 100 -o dict/zh.txt internal/gendict/seed.txt ../../synonyms/data/ecommerce.txt ../../compliance/data/words.tsv ../../reply/data/starter.yaml
+//go:generate go run ./internal/gendict -top 40000 -floor 3 -edgefloor 100 -o dict/zh.txt internal/gendict/seed.txt ../../synonyms/data/ecommerce.txt ../../compliance/data/words.tsv ../../compliance/data/allowed.tsv ../../reply/data/starter.yaml
 
 //go:embed dict/zh.txt
 var embedded string
