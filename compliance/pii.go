@@ -220,7 +220,7 @@ func mobileDigits(d string) bool {
 // positions 7 to 14. It says nothing about whether the number was issued.
 //
 // ValidIDNumber("11010519491231002X") is true;
-// ValidIDNumber("340524198001010013") is false (its check digit should be 7).
+// ValidIDNumber("340524198001010013") is false (its check character should be X).
 func ValidIDNumber(s string) bool {
 	if len(s) != 18 || s[0] < '1' || s[0] > '8' {
 		return false
