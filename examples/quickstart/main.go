@@ -18,7 +18,7 @@ var questions = []string{
 	"亲，什么时候发货呀", // shipping time
 	"發貨了嗎",      // traditional characters
 	"我发现货不对",    // trap: 现货 (in stock) must not fire; wrong item
-	"退货运费谁出",    // all_of beats the single-keyword rules
+	"退货运费谁出",    // the longer phrase beats the single-word rules
 	"有没有优惠卷",    // a synonym spelt the way customers type it
 	"这件衣服会不会掉色", // colour fastness / washing
 	"能开发票吗",     // invoice
