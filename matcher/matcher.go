@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 	"unicode/utf8"
 
@@ -315,15 +314,14 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 			kept = append(kept, c)
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool {
-		a, b := kept[i], kept[j]
+	slices.SortFunc(kept, func(a, b candidate) int {
 		if a.s != b.s {
-			return a.s < b.s
+			return cmp.Compare(a.s, b.s)
 		}
 		if a.e != b.e {
-			return a.e > b.e
+			return cmp.Compare(b.e, a.e)
 		}
-		return cmp.Less(m.pats[a.pat].order, m.pats[b.pat].order)
+		return cmp.Compare(m.pats[a.pat].order, m.pats[b.pat].order)
 	})
 	return kept
 }

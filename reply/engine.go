@@ -3,7 +3,6 @@ package reply
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"text/template"
@@ -33,7 +32,6 @@ type Engine struct {
 	rules    []crule
 	m        *matcher.Matcher
 	pats     []patInfo
-	exact    map[string][]int32 // normalised exact keyword -> pattern indices
 	def      string
 	offhours string
 	disabled bool
@@ -251,7 +249,6 @@ func templateErr(err error) string {
 // the matcher and the exact-match table.
 func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	var pats []matcher.Pattern
-	e.exact = map[string][]int32{}
 	add := func(ri int, role Role, list []string) error {
 		for k, kw := range list {
 			forms := []string{kw}
@@ -269,8 +266,10 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 				id := len(e.pats)
 				e.pats = append(e.pats, info)
 				if role == RoleExact {
-					key := exactKey(fn)
-					e.exact[key] = append(e.exact[key], int32(id))
+					// The whole message must be this key, give or take forms
+					// of address before it and particles after it (see
+					// exactResidue); the matcher finds the key itself.
+					pats = append(pats, matcher.Pattern{Text: exactKey(fn), ID: id, Substring: true})
 					continue
 				}
 				pats = append(pats, matcher.Pattern{Text: f, ID: id})
@@ -347,6 +346,30 @@ func exactKey(norm string) string {
 	}
 }
 
+// exactResidue reports whether what stands before and after an exact
+// keyword in a message leaves it an exact match: only forms of address and
+// breaks before, only particles and breaks after.
+func exactResidue(before, after string) bool {
+	if a := normalize.String(after); strings.TrimRight(a, trailingParticles) != "" {
+		return false
+	}
+	b := normalize.String(before)
+	for b != "" {
+		trimmed := strings.TrimLeft(b, ",")
+		for _, a := range leadingAddress {
+			if rest, ok := strings.CutPrefix(trimmed, a); ok {
+				trimmed = rest
+				break
+			}
+		}
+		if trimmed == b {
+			return false
+		}
+		b = trimmed
+	}
+	return true
+}
+
 // Warnings returns the linter's warnings from New.
 func (e *Engine) Warnings() []Warning { return slices.Clone(e.warnings) }
 
@@ -387,17 +410,21 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	if e.disabled || !enabled {
 		return e.fallback(a, SwitchedOff, msg)
 	}
-	accs := map[int32]*acc{}
+	var accs []acc // few rules match one message: a slice beats a map
 	get := func(r int32) *acc {
-		if x, ok := accs[r]; ok {
-			return x
+		for i := range accs {
+			if accs[i].rule == r {
+				return &accs[i]
+			}
 		}
-		x := &acc{rule: r}
-		accs[r] = x
-		return x
+		accs = append(accs, acc{rule: r})
+		return &accs[len(accs)-1]
 	}
 	for _, m := range e.m.FindAll(msg) {
 		info := &e.pats[m.ID]
+		if info.role == RoleExact && !exactResidue(msg[:m.Start], msg[m.End:]) {
+			continue
+		}
 		x := get(info.rule)
 		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Role: info.role,
 			Start: m.Start, End: m.End, Boundary: m.Boundary}
@@ -409,28 +436,20 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			x.kwHit = true
 		case RoleAllOf:
 			x.allSeen |= 1 << info.index
+		case RoleExact:
+			x.exact = true
+			km.Boundary = matcher.Whole
 		}
-		x.best = max(x.best, strength(m.Boundary))
+		x.best = max(x.best, strength(km.Boundary))
 		x.longest = max(x.longest, info.runes)
 		x.matches = append(x.matches, km)
-	}
-	if len(e.exact) > 0 {
-		norm := normalize.String(msg)
-		for _, id := range e.exact[exactKey(norm)] {
-			info := &e.pats[id]
-			x := get(info.rule)
-			x.exact = true
-			x.best = 3
-			x.longest = max(x.longest, info.runes)
-			x.matches = append(x.matches, KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym,
-				Role: RoleExact, Start: 0, End: len(msg), Boundary: matcher.Whole})
-		}
 	}
 
 	var cands []Candidate
 	var winners []*acc
 	anyDisabled := false
-	for _, x := range accs {
+	for i := range accs {
+		x := &accs[i]
 		r := &e.rules[x.rule]
 		allOK := len(r.AllOf) > 0 && x.allSeen == 1<<len(r.AllOf)-1
 		fires := !x.vetoed && (x.exact ||
@@ -503,7 +522,8 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 
 // coverage returns the bytes of the message covered by the matches.
 func coverage(ms []KeywordMatch) int {
-	spans := make([][2]int, 0, len(ms))
+	var buf [8][2]int
+	spans := buf[:0]
 	for _, m := range ms {
 		spans = append(spans, [2]int{m.Start, m.End})
 	}
@@ -525,9 +545,12 @@ func variant(msg string, n int) int {
 	if n <= 1 {
 		return 0
 	}
-	h := fnv.New32a()
-	h.Write([]byte(normalize.String(msg)))
-	return int(h.Sum32() % uint32(n))
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(msg); i++ {
+		h ^= uint32(msg[i])
+		h *= 16777619
+	}
+	return int(h % uint32(n))
 }
 
 func (e *Engine) fallback(a Answer, why Reason, msg string) Answer {
