@@ -7,8 +7,10 @@ require (
 	github.com/cloudflare/ahocorasick v0.0.0-20240916140611-054963ec9396
 	github.com/coregx/ahocorasick v0.3.1
 	github.com/go-ego/gse v0.80.3
+	github.com/importcjj/sensitive v0.0.0-20200106142752-42d1c505be7b
 	github.com/kefu-go/kefu v0.0.0
 	github.com/petar-dambovaliev/aho-corasick v0.0.0-20250424160509-463d218d4745
+	github.com/zmexing/go-sensitive-word v1.3.0
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
