@@ -23,6 +23,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/kefu-go/kefu/reply"
@@ -128,7 +129,9 @@ func buildEngine(path string, stderr io.Writer) (*reply.Engine, bool) {
 			printErrors(stderr, err)
 			return nil, false
 		}
-		inheritDefaults(rs)
+		if strings.EqualFold(filepath.Ext(path), ".csv") {
+			inheritDefaults(rs)
+		}
 	}
 	engine, warnings, err := reply.New(rs)
 	if err != nil {
