@@ -7,8 +7,9 @@
 // package matcher (word-boundary aware; synonyms from package synonyms are
 // compiled into the same automaton), collects the matches per rule, applies
 // all_of and none_of, ranks the rules that fire, and returns the winner's
-// reply. Replies are text/template templates over the shop variables; they
-// are rendered and cleaned by the compliance filter once, when the engine
+// reply. Replies are templates with {{.name}} placeholders for the shop
+// variables (only that action: see template.go for why text/template is
+// not used); they are rendered and cleaned by the compliance filter once, when the engine
 // is built, so answering costs no template or compliance work. When nothing
 // fits, the answer is the default reply (or the off-hours reply outside
 // business hours), marked as a fallback with a Reason.

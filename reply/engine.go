@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/template"
 	"time"
 	"unicode/utf8"
 
@@ -189,17 +188,12 @@ func (rs *RuleSet) fieldPos(string) Pos { return rs.pos }
 // It reports false when the reply is blocked by compliance (a warning) or
 // broken (an error).
 func (e *Engine) render(text string, vars map[string]string, p Pos, rule string, errs *ErrorList) (string, bool) {
-	t, err := template.New(rule).Option("missingkey=error").Parse(text)
+	filled, err := fillTemplate(text, vars)
 	if err != nil {
-		errs.add(p, rule, "reply template: %v", templateErr(err))
+		errs.add(p, rule, "reply template: %v (define variables under variables or with WithVariables)", err)
 		return "", false
 	}
-	var b strings.Builder
-	if err := t.Execute(&b, vars); err != nil {
-		errs.add(p, rule, "reply template: %v (define it under variables or with WithVariables)", templateErr(err))
-		return "", false
-	}
-	out := strings.TrimSpace(b.String())
+	out := strings.TrimSpace(filled)
 	if out == "" {
 		errs.add(p, rule, "reply is empty")
 		return "", false
@@ -237,13 +231,6 @@ func (e *Engine) renderFixed(text string, vars map[string]string, p Pos, field s
 	return out
 }
 
-func templateErr(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template: ") {
-		return msg[i+2:]
-	}
-	return msg
-}
 
 // compileKeywords expands every keyword through the thesaurus and builds
 // the matcher and the exact-match table.
