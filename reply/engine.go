@@ -231,9 +231,8 @@ func (e *Engine) renderFixed(text string, vars map[string]string, p Pos, field s
 	return out
 }
 
-
 // compileKeywords expands every keyword through the thesaurus and builds
-// the matcher and the exact-match table.
+// the matcher (exact keywords included, as substring patterns).
 func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	var pats []matcher.Pattern
 	add := func(ri int, role Role, list []string) error {
