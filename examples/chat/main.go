@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kefu-go/kefu/reply"
 )
@@ -275,24 +276,41 @@ func newLineReader(r io.Reader, max int) *lineReader {
 	return &lineReader{r: bufio.NewReader(r), max: max}
 }
 
-// next returns the next line without its "\n" or "\r\n", or io.EOF.
+// next returns the next line without its "\n" or "\r\n", or io.EOF. A
+// line longer than max is cut at a character boundary.
 func (l *lineReader) next() (string, error) {
 	var b []byte
-	read := false
+	read, cut := false, false
 	for {
 		chunk, isPrefix, err := l.r.ReadLine()
-		if err != nil {
-			if err == io.EOF && read {
-				return string(b), nil
-			}
+		if err != nil && !(err == io.EOF && read) {
 			return "", err
 		}
 		read = true
-		if room := l.max - len(b); room > 0 {
-			b = append(b, chunk[:min(room, len(chunk))]...)
+		if room := l.max - len(b); len(chunk) <= room {
+			b = append(b, chunk...)
+		} else {
+			b = append(b, chunk[:max(room, 0)]...)
+			cut = true
 		}
-		if !isPrefix {
+		if !isPrefix || err != nil {
+			if cut {
+				b = cutPartialRune(b)
+			}
 			return string(b), nil
 		}
 	}
+}
+
+// cutPartialRune drops a UTF-8 sequence cut short at the end of b.
+func cutPartialRune(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
 }
