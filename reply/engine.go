@@ -239,7 +239,18 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 		for k, kw := range list {
 			forms := []string{kw}
 			if th != nil {
-				forms = th.Expand(kw)
+				exp, err := th.ExpandPhrase(kw)
+				if err != nil {
+					return err
+				}
+				if exp.Truncated {
+					r := &e.rules[ri]
+					e.warnings = append(e.warnings, Warning{Pos: r.fieldPos(roleField(role)), Rule: r.ID,
+						Msg: fmt.Sprintf("keyword %q has more synonym variants than the cap; the first %d are used", kw, len(exp.Variants))})
+				}
+				if len(exp.Variants) > 0 {
+					forms = exp.Variants
+				}
 			}
 			kwNorm := normalize.String(kw)
 			for _, f := range forms {
