@@ -159,7 +159,9 @@ func (f *Filter) piiAction(s piiSpan) Action {
 }
 
 // Clean returns text with Rewrite findings replaced and Drop findings
-// deleted, the findings of Check, and whether the reply is blocked.
+// deleted, the findings of Check, and whether the reply is blocked. The
+// cleaned text is always valid UTF-8: invalid bytes in the input become
+// U+FFFD.
 //
 // After a deletion the text around it is tidied (see joinDrop), and the
 // result is checked again, because a deletion can join two halves into a
@@ -175,15 +177,21 @@ func (f *Filter) Clean(text string) Result {
 			edits = append(edits, x)
 		}
 	}
-	for pass := 0; len(edits) > 0; pass++ {
-		res.Text = applyEdits(res.Text, edits, pass < maxRewritePasses)
+	for pass := 0; ; pass++ {
+		if len(edits) > 0 {
+			res.Text = applyEdits(res.Text, edits, pass < maxRewritePasses)
+		} else if utf8.ValidString(res.Text) {
+			return res
+		}
+		// Invalid bytes become U+FFFD, which the matcher takes for noise:
+		// scan again, as after an edit.
+		res.Text = strings.ToValidUTF8(res.Text, "\uFFFD")
 		var others []Finding
 		edits, others = f.scan(res.Text)
 		for _, x := range others {
 			res.Blocked = res.Blocked || x.Action == Block
 		}
 	}
-	return res
 }
 
 // scan finds the listed words in text outside allowed compounds and

@@ -42,7 +42,7 @@ func TestTidy(t *testing.T) {
 		{name: "adjacent drops", in: "删删，好", want: "好"},
 		{name: "drops around a mark", in: "好，删，删！", want: "好！"},
 		{name: "untouched marks elsewhere", in: "好！！，删", want: "好！！"},
-		{name: "invalid UTF-8 next to it", in: "\xff删\xfe", want: "\xff\xfe"},
+		{name: "invalid UTF-8 next to it", in: "\xff删\xfe", want: "\uFFFD"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

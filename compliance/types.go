@@ -145,8 +145,8 @@ type Finding struct {
 // Result is what Clean returns.
 type Result struct {
 	// Text is the cleaned text: rewrites and drops applied, everything
-	// else as it was. It is the input, unchanged, when there is nothing
-	// to rewrite or drop.
+	// else as it was. It is the input, unchanged, when the input is valid
+	// UTF-8 with nothing to rewrite or drop; invalid bytes become U+FFFD.
 	Text string
 	// Findings are the findings of Check on the input, with offsets into
 	// the input.
