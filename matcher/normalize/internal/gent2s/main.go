@@ -15,16 +15,16 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/format"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kefu-go/kefu/internal/moddir"
 )
 
 const (
@@ -39,7 +39,7 @@ const (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gent2s: ")
-	dir, err := moduleDir(openccModule)
+	dir, err := moddir.Dir(openccModule)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,18 +54,6 @@ func main() {
 	if err := os.WriteFile("t2s_table.go", src, 0o644); err != nil {
 		log.Fatal(err)
 	}
-}
-
-func moduleDir(mod string) (string, error) {
-	out, err := exec.Command("go", "mod", "download", "-json", mod).Output()
-	if err != nil {
-		return "", fmt.Errorf("go mod download %s: %w", mod, err)
-	}
-	var info struct{ Dir string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		return "", err
-	}
-	return info.Dir, nil
 }
 
 // readPairs parses lines "trad<TAB>simp [alternatives...]".

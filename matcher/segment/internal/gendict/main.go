@@ -25,17 +25,17 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/kefu-go/kefu/internal/moddir"
 )
 
 const gseModule = "github.com/go-ego/gse@v0.80.3"
@@ -54,7 +54,7 @@ func main() {
 	out := flag.String("o", "dict/zh.txt", "output file")
 	flag.Parse()
 
-	dir, err := moduleDir(gseModule)
+	dir, err := moddir.Dir(gseModule)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -142,18 +142,6 @@ func straddles(r []rune, prefixes, suffixes map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-func moduleDir(mod string) (string, error) {
-	out, err := exec.Command("go", "mod", "download", "-json", mod).Output()
-	if err != nil {
-		return "", fmt.Errorf("go mod download %s: %w", mod, err)
-	}
-	var info struct{ Dir string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		return "", err
-	}
-	return info.Dir, nil
 }
 
 func readDict(path string) ([]entry, error) {
