@@ -55,8 +55,8 @@
 // SolrSynonymParser reads them:
 //
 //	# a line starting with # is a comment (c# inside a line is a word)
-//	ice cream, icecream       words are separated by commas only
-//	i-pod, i pod => ipod      one-way
+//	手机壳, 手机套, phone case  words are separated by commas only
+//	iphone, i phone => 苹果手机  one-way
 //	a\,b, a\=>b               a backslash makes the next character literal
 //
 // Words are trimmed after unescaping and empty pieces between commas are

@@ -188,12 +188,14 @@ func build(raws []rawGroup, c config) (*Thesaurus, error) {
 // forms normalises words, dropping repeats of a normalised word.
 func forms(ws []rawWord) ([]form, error) {
 	out := make([]form, 0, len(ws))
+	seen := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		k := normalize.String(w.text)
 		if k == "" {
 			return nil, w.at.errorf(ErrEmptyWord, "%q", w.text)
 		}
-		if !hasKey(out, k) {
+		if !seen[k] {
+			seen[k] = true
 			out = append(out, form{text: w.text, key: k})
 		}
 	}
