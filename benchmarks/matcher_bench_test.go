@@ -34,6 +34,7 @@ func always(int) bool { return true }
 // benchstat -col /impl compares every column with the first.
 var finders = []finder{
 	{"kefu", buildKefu, always},
+	{"reply", buildReply, func(int) bool { return false }}, // Reply reads 2,000 characters at most
 	{"contains", buildContains, func(rules int) bool { return rules <= 1000 }},
 	{"regexp", buildRegexp, func(rules int) bool { return rules <= 43 }},
 	{"cloudflare", buildCloudflare, always},

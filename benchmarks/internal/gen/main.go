@@ -17,9 +17,11 @@
 //     The 1,000-rule set is a prefix of the 10,000-rule set.
 //   - messages.tsv: 500 short customer messages, "hit" or "miss", a tab,
 //     the message. A hit uses a starter keyword as a whole word (checked with
-//     the kefu matcher over keywords_43.tsv); a miss contains no surface form
-//     of keywords_10000.tsv at all, even as a substring after normalisation
-//     (checked with the kefu matcher in substring mode).
+//     the kefu matcher over keywords_43.tsv) and is answered by a starter
+//     rule; a miss contains no surface form of keywords_10000.tsv at all, even
+//     as a substring after normalisation (checked with the kefu matcher in
+//     substring mode), and gets the starter engine's fallback (so no synonym
+//     of its embedded thesaurus fires either).
 //   - text_1mb.txt: about 1 MiB of product reviews and shop chat built from
 //     sentence templates (vocab.go) and common words of gse's dictionary.
 //
@@ -46,6 +48,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/kefu-go/kefu/matcher"
+	"github.com/kefu-go/kefu/reply"
 )
 
 const (
@@ -281,6 +284,12 @@ func messages(rng *rand.Rand, base, big []rule) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	engine, _, err := reply.New(reply.Starter())
+	if err != nil {
+		return nil, err
+	}
+	isHit := func(s string) bool { return len(hitM.FindAll(s)) > 0 && !engine.Reply(s).Fallback }
+	isMiss := func(s string) bool { return len(anyM.FindAll(s)) == 0 && engine.Reply(s).Fallback }
 	used := map[string]bool{}
 	draw := func(templates []string, ok func(string) bool) (string, error) {
 		for range 1000 {
@@ -294,11 +303,11 @@ func messages(rng *rand.Rand, base, big []rule) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	for range messagesPerKind {
-		hit, err := draw(hitTemplates, func(s string) bool { return len(hitM.FindAll(s)) > 0 })
+		hit, err := draw(hitTemplates, isHit)
 		if err != nil {
 			return nil, err
 		}
-		miss, err := draw(missTemplates, func(s string) bool { return len(anyM.FindAll(s)) == 0 })
+		miss, err := draw(missTemplates, isMiss)
 		if err != nil {
 			return nil, err
 		}
@@ -307,13 +316,13 @@ func messages(rng *rand.Rand, base, big []rule) ([]byte, error) {
 	// Every template must be usable: a hit template that never hits or a
 	// miss template that always hits is a mistake in vocab.go.
 	for _, t := range hitTemplates {
-		if m := strings.ReplaceAll(t, "{p}", products[0]); len(hitM.FindAll(m)) == 0 {
-			return nil, fmt.Errorf("hit template %q has no whole-word starter keyword", t)
+		if m := strings.ReplaceAll(t, "{p}", products[0]); !isHit(m) {
+			return nil, fmt.Errorf("hit template %q has no whole-word starter keyword or no answer", t)
 		}
 	}
 	for _, t := range missTemplates {
-		if m := strings.ReplaceAll(t, "{p}", products[0]); len(anyM.FindAll(m)) > 0 {
-			return nil, fmt.Errorf("miss template %q contains a keyword", t)
+		if m := strings.ReplaceAll(t, "{p}", products[0]); !isMiss(m) {
+			return nil, fmt.Errorf("miss template %q contains a keyword or is answered", t)
 		}
 	}
 	return b.Bytes(), nil
