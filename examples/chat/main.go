@@ -71,6 +71,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc.SetEscapeHTML(false)
 	handedOff := false
 
+	if interactive {
+		fmt.Fprintln(stderr, "kefu chat: type a customer's message and press Enter; Ctrl-D quits.")
+	}
 	lines := newLineReader(stdin, maxLineBytes)
 	for {
 		if interactive {

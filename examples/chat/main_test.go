@@ -319,6 +319,7 @@ func TestPrompt(t *testing.T) {
 	code, out, errOut := chat(t, fakeTerminal{strings.NewReader("发货了吗\n")})
 	require.Equal(t, 0, code)
 	assert.Equal(t, 2, strings.Count(errOut, "顾客> "), "a prompt before each read, on stderr: %q", errOut)
+	assert.Contains(t, errOut, "Ctrl-D quits", "a greeting says how to stop")
 	assert.NotContains(t, out, "顾客>", "the prompt stays out of stdout")
 
 	assert.False(t, isTerminal(strings.NewReader("")), "a string reader")
