@@ -106,7 +106,7 @@ type Score struct {
 	AllOf    bool // the rule's all_of list is satisfied
 	Strength int  // 3: whole word or exact, 2: in a word, 1: phrase ending in a word
 	Priority int
-	Coverage int // bytes of the message covered by the rule's matches
+	Coverage int // characters of the message covered by the rule's matches (noise not counted)
 	Longest  int // runes of the longest matched keyword
 	Order    int // position in the rule file; lower wins
 }

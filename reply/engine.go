@@ -236,6 +236,7 @@ func (e *Engine) renderFixed(text string, vars map[string]string, p Pos, field s
 func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	var pats []matcher.Pattern
 	add := func(ri int, role Role, list []string) error {
+		seen := map[string]bool{} // forms already compiled for this rule and role
 		for k, kw := range list {
 			forms := []string{kw}
 			if th != nil {
@@ -255,6 +256,10 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 			kwNorm := normalize.String(kw)
 			for _, f := range forms {
 				fn := normalize.String(f)
+				if seen[fn] && role != RoleAllOf {
+					continue // another keyword of the rule already brought this form
+				}
+				seen[fn] = true
 				info := patInfo{rule: int32(ri), role: role, index: k, keyword: kw, form: f,
 					synonym: fn != kwNorm, runes: utf8.RuneCountInString(fn)}
 				if len(e.pats) >= MaxPatterns {
@@ -269,7 +274,9 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 					pats = append(pats, matcher.Pattern{Text: exactKey(fn), ID: id, Substring: true})
 					continue
 				}
-				pats = append(pats, matcher.Pattern{Text: f, ID: id})
+				// A veto is eager: any occurrence counts, even across a
+				// word boundary (工商银行 in 工商/银行卡).
+				pats = append(pats, matcher.Pattern{Text: f, ID: id, Substring: role == RoleNoneOf})
 			}
 		}
 		return nil
@@ -459,7 +466,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			continue
 		}
 		cands = append(cands, Candidate{Rule: r.ID, Category: r.Category, Score: Score{
-			AllOf: allOK, Strength: x.best, Priority: r.Priority, Coverage: coverage(x.matches),
+			AllOf: allOK, Strength: x.best, Priority: r.Priority, Coverage: coverage(msg, x.matches),
 			Longest: x.longest, Order: r.order}})
 		winners = append(winners, x)
 	}
@@ -517,8 +524,9 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	return a
 }
 
-// coverage returns the bytes of the message covered by the matches.
-func coverage(ms []KeywordMatch) int {
+// coverage returns how many characters of the message the matches cover,
+// counting only characters that normalisation keeps (not spaces or emoji).
+func coverage(msg string, ms []KeywordMatch) int {
 	var buf [8][2]int
 	spans := buf[:0]
 	for _, m := range ms {
@@ -530,7 +538,11 @@ func coverage(ms []KeywordMatch) int {
 		if s[1] <= end {
 			continue
 		}
-		total += s[1] - max(s[0], end)
+		for _, r := range msg[max(s[0], end):s[1]] {
+			if _, c := normalize.Rune(r); c == normalize.Keep {
+				total++
+			}
+		}
 		end = s[1]
 	}
 	return total

@@ -124,7 +124,8 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 				if r.Match != Exact && utf8.RuneCountInString(n) == 1 {
 					warn(r.fieldPos(field.name), r.ID, "%s: single-character keyword %q matches inside many words", field.name, kw)
 				}
-				if field.name == "keywords" && !slices.ContainsFunc(byKeyword[n], func(o owner) bool { return o.rule == i }) {
+				// A rule with all_of never fires on one keyword alone.
+				if field.name == "keywords" && len(r.AllOf) == 0 && !slices.ContainsFunc(byKeyword[n], func(o owner) bool { return o.rule == i }) {
 					byKeyword[n] = append(byKeyword[n], owner{i, field.name})
 				}
 			}
