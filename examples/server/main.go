@@ -55,6 +55,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -86,7 +88,7 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 	fl := flag.NewFlagSet("server", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	addr := fl.String("addr", defaultAddr, "address to listen on")
-	rulesFile := fl.String("rules", "", "rule file (.yaml, .yml or .json) instead of the starter library")
+	rulesFile := fl.String("rules", "", "rule file (.yaml, .yml, .json or .csv) instead of the starter library")
 	token := fl.String("admin-token", "", "token for /v1/rules and /v1/stats (default $KEFU_ADMIN_TOKEN)")
 	maxSessions := fl.Int("max-sessions", defaultMaxSessions, "most conversations kept")
 	sessionTTL := fl.Duration("session-ttl", defaultSessionTTL, "drop conversations idle for longer")
@@ -111,6 +113,9 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 		if rs, err = reply.LoadFile(*rulesFile); err != nil {
 			logRuleErrors(logger, "cannot load rules", err)
 			return 1
+		}
+		if strings.EqualFold(filepath.Ext(*rulesFile), ".csv") {
+			inheritDefaults(rs)
 		}
 	}
 	s, warnings, err := newServer(rs, config{token: *token, maxSessions: *maxSessions, sessionTTL: *sessionTTL, logger: logger})
@@ -160,6 +165,22 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	logger.Info("stopped")
 	return 0
+}
+
+// inheritDefaults fills what a CSV rule file cannot say from the starter
+// library: a CSV file has rules only, and reply.New rejects a rule set
+// without a default reply.
+func inheritDefaults(rs *reply.RuleSet) {
+	starter := reply.Starter()
+	if rs.DefaultReply == "" {
+		rs.DefaultReply = starter.DefaultReply
+		if rs.OffhoursReply == "" {
+			rs.OffhoursReply = starter.OffhoursReply
+		}
+	}
+	if rs.Variables == nil {
+		rs.Variables = starter.Variables
+	}
 }
 
 func logRuleErrors(logger *slog.Logger, msg string, err error) {

@@ -486,8 +486,12 @@ func TestRunGracefulShutdown(t *testing.T) {
 		}
 		return ""
 	}
+	csvRules := filepath.Join(t.TempDir(), "shop.csv")
+	require.NoError(t, os.WriteFile(csvRules, []byte("id,keywords,reply\nship,发货,亲，{{.ship_within}}内发货。\n"), 0o600))
 	done := make(chan int, 1)
-	go func() { done <- runContext(ctx, []string{"--addr", "127.0.0.1:0"}, getenv, nil, io.Discard, logs) }()
+	go func() {
+		done <- runContext(ctx, []string{"--addr", "127.0.0.1:0", "--rules", csvRules}, getenv, nil, io.Discard, logs)
+	}()
 
 	addrRE := regexp.MustCompile(`msg=listening addr=(\S+)`)
 	var addr string
@@ -503,6 +507,14 @@ func TestRunGracefulShutdown(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
+
+	resp, err = http.Post("http://"+addr+"/v1/reply", "application/json", strings.NewReader(`{"session":"s","message":"在吗"}`))
+	require.NoError(t, err)
+	var r replyResponse
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&r))
+	resp.Body.Close()
+	assert.True(t, r.Fallback, "the CSV rules serve, not the starter greeting")
+	assert.Contains(t, r.Text, "小助手", "a CSV file takes the starter's default reply")
 
 	req, _ := http.NewRequest("GET", "http://"+addr+"/v1/stats", nil)
 	req.Header.Set("Authorization", "Bearer env-token")
