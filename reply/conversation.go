@@ -15,7 +15,7 @@ type Replier interface {
 // A Turn is one exchange of a conversation.
 type Turn struct {
 	At       time.Time
-	Customer string // the message, personal data masked
+	Customer string // the message (at most DefaultMaxMessageRunes characters), personal data masked
 	Bot      string // the answer's text
 	Rule     string // the rule that answered, empty for a fallback
 	Fallback bool
@@ -52,7 +52,10 @@ func WithHandoffAfter(n int) ConversationOption {
 	return func(c *Conversation) { c.after = n }
 }
 
-// WithConversationObserver reports handoffs to o.
+// WithConversationObserver reports to o the handoffs that the conversation
+// decides (fallbacks in a row); handoffs asked for by a rule are reported
+// by the engine's observer, so one Stats may serve both without counting
+// twice.
 func WithConversationObserver(o Observer) ConversationOption {
 	return func(c *Conversation) { c.observer = o }
 }
@@ -93,7 +96,7 @@ func NewConversation(r Replier, opts ...ConversationOption) *Conversation {
 // HandedOff returns the handoff; the bot keeps answering if asked.
 func (c *Conversation) Reply(msg string) Answer {
 	a := c.r.Reply(msg)
-	masked := compliance.Mask(msg)
+	masked := compliance.Mask(truncateRunes(msg, DefaultMaxMessageRunes))
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.turns = append(c.turns, Turn{At: c.clock(), Customer: masked, Bot: a.Text, Rule: a.Rule, Fallback: a.Fallback})
@@ -109,7 +112,7 @@ func (c *Conversation) Reply(msg string) Answer {
 	} else {
 		c.streak = 0
 	}
-	trigger := ""
+	trigger, fromRule := "", a.Handoff
 	switch {
 	case a.Handoff:
 		trigger = "rule " + a.Rule
@@ -119,8 +122,9 @@ func (c *Conversation) Reply(msg string) Answer {
 	}
 	if trigger != "" && c.handoff == nil {
 		c.handoff = &Handoff{Trigger: trigger, Transcript: append([]Turn(nil), c.turns...), Unanswered: append([]string(nil), c.unanswered...)}
-		if c.observer != nil {
-			c.observer.Observe(Event{Kind: EventHandoff, Rule: a.Rule, Category: a.Category, Trigger: trigger})
+		// The engine already reports handoffs that its rules ask for.
+		if c.observer != nil && !fromRule {
+			c.observer.Observe(Event{Kind: EventHandoff, Trigger: trigger})
 		}
 	}
 	return a

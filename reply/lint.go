@@ -206,8 +206,9 @@ func coversAll(have, want []string) bool {
 	return true
 }
 
-// Lint loads nothing: it compiles rs as New would and returns its errors
-// and warnings, for rule-file checkers.
+// Lint compiles rs as New would and returns its warnings and errors, for
+// rule-file checkers. Warnings come only from a rule set without errors:
+// fix the errors first.
 func Lint(rs *RuleSet, opts ...Option) ([]Warning, error) {
 	_, ws, err := New(rs, opts...)
 	return ws, err

@@ -33,6 +33,11 @@ const MaxFileBytes = 8 << 20
 // Load reads a rule set in format f from r. name is used in error
 // positions (a file name, or anything that tells the user where the data
 // came from). Every error found is returned, as an ErrorList.
+//
+// JSON is read by the YAML parser (JSON is a subset of YAML), so a JSON
+// loader also accepts YAML. A CSV file carries rules only: set DefaultReply
+// and Variables on the returned RuleSet (for example from Starter()) before
+// calling New.
 func Load(r io.Reader, f Format, name string) (*RuleSet, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {

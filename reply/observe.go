@@ -96,8 +96,8 @@ func (s *Stats) Observe(ev Event) {
 
 // A Question is an unanswered question and how often it was asked.
 type Question struct {
-	Text  string // normalised, personal data masked
-	Count int
+	Text  string `json:"text"` // normalised, personal data masked
+	Count int    `json:"count"`
 }
 
 // A Snapshot is a copy of the statistics at one moment.
