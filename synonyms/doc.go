@@ -38,7 +38,8 @@
 // # Formats
 //
 // [Load] and [LoadFile] read five formats. All are UTF-8 (a byte order mark
-// is ignored), empty input gives an empty thesaurus, and every error is an
+// is ignored), lines end with LF, CRLF or a lone CR (as for Lucene and
+// YAML), empty input gives an empty thesaurus, and every error is an
 // *[Error] naming the line and, where it helps, the column (in characters).
 // No line is skipped unless the format says so below.
 //

@@ -39,7 +39,7 @@ func fuzzLoad(f *testing.F, format synonyms.Format) {
 			require.Nil(t, th, "Load(%q, %v) returned a thesaurus with an error", data, format)
 			var e *synonyms.Error
 			require.ErrorAs(t, err, &e, "Load(%q, %v)", data, format)
-			lines := bytes.Count(data, []byte("\n")) + 1
+			lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) + 1
 			assert.True(t, e.Line >= 0 && e.Line <= lines, "Load(%q, %v): line %d of %d", data, format, e.Line, lines)
 			assert.True(t, strings.HasPrefix(err.Error(), "synonyms: "), "Load(%q, %v): %v", data, format, err)
 			return

@@ -112,15 +112,34 @@ func parse(data []byte, f Format, name string) ([]rawGroup, error) {
 	return parseFormat(data, name)
 }
 
+// Lines end with "\n", "\r\n" or a lone "\r", as for Lucene's
+// LineNumberReader and YAML.
+
 // offsetPos returns the position of byte offset off in data.
 func offsetPos(data []byte, off int, name string) pos {
 	off = min(max(off, 0), len(data))
-	before := data[:off]
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return pos{
-		file: name,
-		line: bytes.Count(before, []byte{'\n'}) + 1,
-		col:  utf8.RuneCount(before[lineStart:]) + 1,
+	line, lineStart := 1, 0
+	for i := 0; i < off; i++ {
+		if c := data[i]; c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			line, lineStart = line+1, i+1
+		}
+	}
+	return pos{file: name, line: line, col: utf8.RuneCount(data[lineStart:off]) + 1}
+}
+
+// splitLines returns the lines of s, without their line endings.
+func splitLines(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
 	}
 }
 
@@ -132,8 +151,8 @@ type lineParser func(text string, at pos) (g rawGroup, ok bool, err error)
 func byLine(p lineParser) func([]byte, string) ([]rawGroup, error) {
 	return func(data []byte, name string) ([]rawGroup, error) {
 		var out []rawGroup
-		for n, text := range strings.Split(string(data), "\n") {
-			g, ok, err := p(strings.TrimSuffix(text, "\r"), pos{file: name, line: n + 1})
+		for n, text := range splitLines(string(data)) {
+			g, ok, err := p(text, pos{file: name, line: n + 1})
 			if err != nil {
 				return nil, err
 			}

@@ -38,6 +38,7 @@ var loadCases = map[synonyms.Format][]loadCase{
 		{"several lines, CRLF and BOM", "\uFEFF发货 寄出\r\n啥 什么\r\n", []string{"发货, 寄出", "啥, 什么"}},
 		{"normalised repeats kept once", "發貨 发货 寄出", []string{"發貨, 寄出"}},
 		{"same word in two groups", "发 寄\n发 发送", []string{"发, 寄", "发, 发送"}},
+		{"lone CR ends a line", "发货 寄出\r啥 什么\r", []string{"发货, 寄出", "啥, 什么"}},
 	},
 	synonyms.Solr: {
 		{"empty", "", nil},
@@ -93,6 +94,7 @@ var loadErrorCases = map[synonyms.Format][]loadErrorCase{
 	synonyms.Plain: {
 		{"one word", "发货 寄出\n  退货  \n", 2, 3, synonyms.ErrTooFewWords},
 		{"one word once normalised", "發貨 发货", 1, 1, synonyms.ErrTooFewWords},
+		{"lines counted across CR, LF and CRLF", "发货 寄出\r啥 什么\r\n发货 寄出\n退货", 4, 1, synonyms.ErrTooFewWords},
 		{"two arrows", "a => b => c", 1, 8, synonyms.ErrSyntax},
 		{"empty left side", "=> 没有", 1, 1, synonyms.ErrEmptySide},
 		{"empty right side", "木有 =>  # note", 1, 4, synonyms.ErrEmptySide},
@@ -134,6 +136,7 @@ var loadErrorCases = map[synonyms.Format][]loadErrorCase{
 		{"from without to", "- {from: [木有]}\n", 1, 3, synonyms.ErrSyntax},
 		{"unknown key", "- {from: [a], to: [b], by: c}\n", 1, 24, synonyms.ErrSyntax},
 		{"empty side", "- {from: [], to: [b]}\n", 1, 10, synonyms.ErrEmptySide},
+		{"lone CR ends a line", "- [a, b]\r- [c]\r", 2, 3, synonyms.ErrTooFewWords},
 		{"two documents", "- [a, b]\n---\n- [c, d]\n", 2, 1, synonyms.ErrSyntax},
 		{"invalid UTF-8", "- [a, \xff]\n", 1, 7, synonyms.ErrInvalidUTF8},
 	},
@@ -151,6 +154,7 @@ var loadErrorCases = map[synonyms.Format][]loadErrorCase{
 		{"unknown key", `[{"by": "a"}]`, 1, 3, synonyms.ErrSyntax},
 		{"empty side", `[{"from": [], "to": "b"}]`, 1, 3, synonyms.ErrEmptySide},
 		{"one word", "[\n  [\"发货\"]\n]", 2, 3, synonyms.ErrTooFewWords},
+		{"lone CR ends a line", "[\r  [\"a\", 1]]", 2, 9, synonyms.ErrSyntax},
 		{"error on a later line", "[\n  [\"发货\",\n   1]\n]", 3, 4, synonyms.ErrSyntax},
 		{"invalid UTF-8", "[[\"a\", \"\xff\"]]", 1, 9, synonyms.ErrInvalidUTF8},
 	},

@@ -101,8 +101,8 @@ func yamlError(err error, data []byte, name string) error {
 				if isYAMLParserProblem(msg) {
 					at.line++
 				}
-				lines := bytes.Count(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) + 1
-				at.line = min(max(at.line, 1), lines)
+				last := offsetPos(bytes.TrimRight(data, "\r\n"), len(data), "").line
+				at.line = min(max(at.line, 1), last)
 			}
 		}
 	}
