@@ -27,10 +27,11 @@ var (
 
 // Error says where a synonym source or a group passed to [New] is wrong,
 // and why. Its message reads "synonyms: FILE:LINE:COL: reason", or
-// "synonyms: group N: reason" for groups given to New.
+// "synonyms: group N: reason" for groups given to New (with "FILE: " before
+// "group" when New was given [WithName]).
 type Error struct {
 	// File is the name of the source: the path given to LoadFile, the name
-	// given with WithName, or "" when unknown.
+	// given with WithName, or "".
 	File string
 	// Line and Col are 1-based; Col counts characters (runes), as editors
 	// show them, not bytes. Either is 0 when it does not apply.
@@ -49,6 +50,9 @@ func (e *Error) Error() string {
 	b.WriteString("synonyms: ")
 	switch {
 	case e.Group > 0:
+		if e.File != "" {
+			b.WriteString(e.File + ": ")
+		}
 		fmt.Fprintf(&b, "group %d", e.Group)
 	default:
 		b.WriteString(e.File)

@@ -22,8 +22,8 @@ type config struct {
 	err         error
 }
 
-// WithName names the source in error messages of [Load]; [LoadFile] uses
-// the path unless WithName is given. Other constructors ignore it.
+// WithName names the source in error messages of [Load] and [New];
+// [LoadFile] uses the path unless WithName is given.
 func WithName(name string) Option {
 	return func(c *config) { c.name = name }
 }

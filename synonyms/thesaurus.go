@@ -143,7 +143,7 @@ func New(groups []Group, opts ...Option) (*Thesaurus, error) {
 	}
 	raws := make([]rawGroup, len(groups))
 	for i, g := range groups {
-		at := pos{group: i + 1}
+		at := pos{file: c.name, group: i + 1}
 		raws[i] = rawGroup{words: rawWords(g.Words, at), from: rawWords(g.From, at), at: at}
 	}
 	return build(raws, c)

@@ -45,6 +45,8 @@ func TestNewErrors(t *testing.T) {
 		{"one-way without target", []synonyms.Group{{From: []string{"木有"}}}, nil, synonyms.ErrEmptySide,
 			`synonyms: group 1: one side of a one-way rule is empty`},
 		{"one-way with empty word", []synonyms.Group{oneWay([]string{"木有", "~"}, "没有")}, nil, synonyms.ErrEmptyWord, ""},
+		{"named source", []synonyms.Group{eq("发货", "寄出"), eq("退货")}, []synonyms.Option{synonyms.WithName("rules.yaml")}, synonyms.ErrTooFewWords,
+			`synonyms: rules.yaml: group 2: a group needs at least two different words: "退货"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
