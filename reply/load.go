@@ -35,9 +35,9 @@ const MaxFileBytes = 8 << 20
 // came from). Every error found is returned, as an ErrorList.
 //
 // JSON is read by the YAML parser (JSON is a subset of YAML), so a JSON
-// loader also accepts YAML. A CSV file carries rules only: set DefaultReply
-// and Variables on the returned RuleSet (for example from Starter()) before
-// calling New.
+// loader also accepts YAML. A CSV file carries rules only: give the
+// returned RuleSet its default reply and variables before calling New, for
+// example with rs.FillDefaults(Starter()).
 func Load(r io.Reader, f Format, name string) (*RuleSet, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {

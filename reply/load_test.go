@@ -131,3 +131,16 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestFillDefaults(t *testing.T) {
+	rs, err := Load(strings.NewReader("id,keywords,reply\nship,发货,{{.shop_name}}48小时内发货\n"), CSV, "rules.csv")
+	require.NoError(t, err)
+	rs.Variables = map[string]string{"shop_name": "小熊家"}
+	rs.FillDefaults(Starter())
+	assert.Equal(t, Starter().DefaultReply, rs.DefaultReply, "default reply taken from the base")
+	assert.Equal(t, "小熊家", rs.Variables["shop_name"], "own variable kept")
+	assert.NotEmpty(t, rs.Variables["ship_within"], "missing variable taken from the base")
+	e, _, err := New(rs)
+	require.NoError(t, err, "a CSV rule set with defaults filled loads")
+	assert.Equal(t, "小熊家48小时内发货", e.Reply("发货了吗").Text)
+}

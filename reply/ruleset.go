@@ -145,6 +145,27 @@ func (l ErrorList) err() error {
 	return l
 }
 
+// FillDefaults takes from base what rs leaves unset: the default and
+// off-hours replies, and every shop variable rs does not define. It is
+// how a CSV file, which carries rules only, gets its defaults, e.g.
+// rs.FillDefaults(Starter()).
+func (rs *RuleSet) FillDefaults(base *RuleSet) {
+	if rs.DefaultReply == "" {
+		rs.DefaultReply = base.DefaultReply
+	}
+	if rs.OffhoursReply == "" {
+		rs.OffhoursReply = base.OffhoursReply
+	}
+	if len(base.Variables) > 0 && rs.Variables == nil {
+		rs.Variables = map[string]string{}
+	}
+	for k, v := range base.Variables {
+		if _, ok := rs.Variables[k]; !ok {
+			rs.Variables[k] = v
+		}
+	}
+}
+
 //go:embed data/starter.yaml
 var starterYAML []byte
 

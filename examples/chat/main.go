@@ -134,7 +134,7 @@ func buildEngine(path string, stderr io.Writer) (*reply.Engine, bool) {
 			return nil, false
 		}
 		if strings.EqualFold(filepath.Ext(path), ".csv") {
-			inheritDefaults(rs)
+			rs.FillDefaults(reply.Starter())
 		}
 	}
 	engine, warnings, err := reply.New(rs)
@@ -148,23 +148,6 @@ func buildEngine(path string, stderr io.Writer) (*reply.Engine, bool) {
 		}
 	}
 	return engine, true
-}
-
-// inheritDefaults fills what a CSV rule file cannot say from the starter
-// library: a CSV file has rules only, and reply.New rejects a rule set
-// without a default reply. The starter's default and off-hours replies and
-// shop variables are used where the file gives none.
-func inheritDefaults(rs *reply.RuleSet) {
-	starter := reply.Starter()
-	if rs.DefaultReply == "" {
-		rs.DefaultReply = starter.DefaultReply
-		if rs.OffhoursReply == "" {
-			rs.OffhoursReply = starter.OffhoursReply
-		}
-	}
-	if rs.Variables == nil {
-		rs.Variables = starter.Variables
-	}
 }
 
 // printErrors prints a rule-set error one problem per line, as

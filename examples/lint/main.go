@@ -86,7 +86,7 @@ func check(path string) ([]diagnostic, bool) {
 		return errorDiagnostics(path, err), true
 	}
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		inheritDefaults(rs)
+		rs.FillDefaults(reply.Starter())
 	}
 	warnings, err := reply.Lint(rs)
 	if err != nil {
@@ -130,20 +130,4 @@ func pos(p reply.Pos) string {
 		return p.File
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
-
-// inheritDefaults fills what a CSV rule file cannot say from the starter
-// library: a CSV file has rules only, and the engine rejects a rule set
-// without a default reply.
-func inheritDefaults(rs *reply.RuleSet) {
-	starter := reply.Starter()
-	if rs.DefaultReply == "" {
-		rs.DefaultReply = starter.DefaultReply
-		if rs.OffhoursReply == "" {
-			rs.OffhoursReply = starter.OffhoursReply
-		}
-	}
-	if rs.Variables == nil {
-		rs.Variables = starter.Variables
-	}
 }
