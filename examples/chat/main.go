@@ -20,12 +20,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kefu-go/kefu/examples/internal/lines"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kefu-go/kefu/reply"
 )
@@ -74,12 +74,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if interactive {
 		fmt.Fprintln(stderr, "kefu chat: type a customer's message and press Enter; Ctrl-D quits.")
 	}
-	lines := newLineReader(stdin, maxLineBytes)
+	in := lines.NewReader(stdin, maxLineBytes)
 	for {
 		if interactive {
 			fmt.Fprint(stderr, "顾客> ")
 		}
-		line, err := lines.next()
+		line, err := in.Next()
 		if err == io.EOF {
 			break
 		}
@@ -249,54 +249,4 @@ func isTerminal(r io.Reader) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// lineReader reads lines of any length, keeping at most max bytes of each,
-// so that every input line gives exactly one answer.
-type lineReader struct {
-	r   *bufio.Reader
-	max int
-}
-
-func newLineReader(r io.Reader, max int) *lineReader {
-	return &lineReader{r: bufio.NewReader(r), max: max}
-}
-
-// next returns the next line without its "\n" or "\r\n", or io.EOF. A
-// line longer than max is cut at a character boundary.
-func (l *lineReader) next() (string, error) {
-	var b []byte
-	read, cut := false, false
-	for {
-		chunk, isPrefix, err := l.r.ReadLine()
-		if err != nil && !(err == io.EOF && read) {
-			return "", err
-		}
-		read = true
-		if room := l.max - len(b); len(chunk) <= room {
-			b = append(b, chunk...)
-		} else {
-			b = append(b, chunk[:max(room, 0)]...)
-			cut = true
-		}
-		if !isPrefix || err != nil {
-			if cut {
-				b = cutPartialRune(b)
-			}
-			return string(b), nil
-		}
-	}
-}
-
-// cutPartialRune drops a UTF-8 sequence cut short at the end of b.
-func cutPartialRune(b []byte) []byte {
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				return b[:i]
-			}
-			break
-		}
-	}
-	return b
 }

@@ -26,10 +26,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kefu-go/kefu/examples/internal/lines"
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kefu-go/kefu/compliance"
 )
@@ -73,9 +73,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	lines := newLineReader(stdin, maxLineBytes)
+	in := lines.NewReader(stdin, maxLineBytes)
 	for n := 1; ; n++ {
-		line, err := lines.next()
+		line, err := in.Next()
 		if err == io.EOF {
 			return 0
 		}
@@ -210,54 +210,4 @@ func toJSON(draft string, res compliance.Result) jsonResult {
 			Confidence: confidence(f.Confidence)})
 	}
 	return j
-}
-
-// lineReader reads lines of any length, keeping at most max bytes of each,
-// so that every input line gives exactly one result.
-type lineReader struct {
-	r   *bufio.Reader
-	max int
-}
-
-func newLineReader(r io.Reader, max int) *lineReader {
-	return &lineReader{r: bufio.NewReader(r), max: max}
-}
-
-// next returns the next line without its "\n" or "\r\n", or io.EOF. A
-// line longer than max is cut at a character boundary.
-func (l *lineReader) next() (string, error) {
-	var b []byte
-	read, cut := false, false
-	for {
-		chunk, isPrefix, err := l.r.ReadLine()
-		if err != nil && !(err == io.EOF && read) {
-			return "", err
-		}
-		read = true
-		if room := l.max - len(b); len(chunk) <= room {
-			b = append(b, chunk...)
-		} else {
-			b = append(b, chunk[:max(room, 0)]...)
-			cut = true
-		}
-		if !isPrefix || err != nil {
-			if cut {
-				b = cutPartialRune(b)
-			}
-			return string(b), nil
-		}
-	}
-}
-
-// cutPartialRune drops a UTF-8 sequence cut short at the end of b.
-func cutPartialRune(b []byte) []byte {
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				return b[:i]
-			}
-			break
-		}
-	}
-	return b
 }
