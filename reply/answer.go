@@ -93,6 +93,10 @@ type KeywordMatch struct {
 	Form string
 	// Synonym is true when Form is a synonym of Keyword.
 	Synonym bool
+	// Normalized is true when the customer wrote Form differently
+	// (traditional characters, full width, noise between the characters):
+	// the message's text at Start:End is not Form as such.
+	Normalized bool
 	// Role says which list of the rule the keyword is in.
 	Role Role
 	// Start and End are byte offsets into the message as given to Reply.
@@ -156,6 +160,9 @@ func (a Answer) Trace() string {
 		fmt.Fprintf(&b, "; %s %q", m.Role, m.Keyword)
 		if m.Synonym {
 			fmt.Fprintf(&b, " via synonym %q", m.Form)
+		}
+		if m.Normalized {
+			b.WriteString(" after normalisation")
 		}
 		fmt.Fprintf(&b, " at %d-%d %s", m.Start, m.End, m.Boundary)
 	}

@@ -431,7 +431,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		}
 		x := get(info.rule)
 		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Role: info.role,
-			Start: m.Start, End: m.End, Boundary: m.Boundary}
+			Start: m.Start, End: m.End, Boundary: m.Boundary, Normalized: msg[m.Start:m.End] != info.form}
 		switch info.role {
 		case RoleNoneOf:
 			x.vetoed = true

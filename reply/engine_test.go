@@ -119,6 +119,12 @@ func TestReplyTextAndTrace(t *testing.T) {
 	assert.Equal(t, "寄出", a.Matches[0].Form)
 	assert.True(t, a.Matches[0].Synonym)
 	assert.Contains(t, a.Trace(), `via synonym "寄出"`)
+	assert.False(t, a.Matches[0].Normalized, "寄出 written as is")
+
+	a = e.Reply("發 貨了嗎")
+	require.NotEmpty(t, a.Matches)
+	assert.True(t, a.Matches[0].Normalized, "發 貨 is 发货 after normalisation")
+	assert.Contains(t, a.Trace(), "after normalisation")
 
 	a = e.Reply("退货运费谁出")
 	require.GreaterOrEqual(t, len(a.Candidates), 2, "candidates of %q", "退货运费谁出")
