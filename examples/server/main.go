@@ -34,11 +34,19 @@
 // # Limits
 //
 // Request bodies are limited (64 KiB for /v1/reply, 8 MiB for /v1/rules:
-// 413 beyond), messages are read up to 500 characters, the server has read,
-// write and idle timeouts, and it keeps at most --max-sessions
-// conversations of at most 10 turns each, dropping the least recently used
-// one when full and any idle for longer than --session-ttl. It shuts down
-// gracefully on SIGINT or SIGTERM, finishing the requests in flight.
+// 413 beyond), request headers to about 16 KiB (431 beyond), and messages
+// are read up to 500 characters. Slow clients are cut off: a connection
+// whose headers take longer than --read-header-timeout (5s) is closed
+// (net/http sends no answer, or 400 when the time runs out inside a header
+// line), one whose whole request takes longer than --read-timeout (30s)
+// gets 408 and is closed, one whose answer is not written within
+// --write-timeout (60s) is closed, and a kept-alive connection idle for
+// longer than --idle-timeout (2m) is closed. Each connection has its own
+// goroutine, so a slow client holds one connection, not the server. The
+// server keeps at most --max-sessions conversations of at most 10 turns
+// each, dropping the least recently used one when full and any idle for
+// longer than --session-ttl. It shuts down gracefully on SIGINT or
+// SIGTERM, finishing the requests in flight.
 //
 // The server logs startup, rule swaps and shutdown, never a customer's
 // message.
@@ -69,7 +77,38 @@ const (
 	defaultMaxSessions = 10000
 	defaultSessionTTL  = 30 * time.Minute
 	shutdownTimeout    = 10 * time.Second
+	maxHeaderBytes     = 16 << 10
+
+	defaultReadHeaderTimeout = 5 * time.Second
+	defaultReadTimeout       = 30 * time.Second // a rule file of 8 MiB on a slow link
+	defaultWriteTimeout      = 60 * time.Second // compiling a large rule set
+	defaultIdleTimeout       = 2 * time.Minute
 )
+
+// timeouts bound how long one client can hold a connection: a client that
+// sends its headers or its body slower than this has its connection closed
+// (a late body is answered 408 first), so slow clients cannot tie up the
+// server.
+type timeouts struct {
+	readHeader time.Duration // request line and headers
+	read       time.Duration // the whole request, body included
+	write      time.Duration // from the end of the headers to the end of the answer
+	idle       time.Duration // a kept-alive connection between requests
+}
+
+// newHTTPServer returns the http.Server that serves h with the given
+// timeouts and header limit, logging its connection errors to logger.
+func newHTTPServer(h http.Handler, t timeouts, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -92,14 +131,22 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 	token := fl.String("admin-token", "", "token for /v1/rules and /v1/stats (default $KEFU_ADMIN_TOKEN)")
 	maxSessions := fl.Int("max-sessions", defaultMaxSessions, "most conversations kept")
 	sessionTTL := fl.Duration("session-ttl", defaultSessionTTL, "drop conversations idle for longer")
+	var to timeouts
+	fl.DurationVar(&to.readHeader, "read-header-timeout", defaultReadHeaderTimeout, "close a connection whose request headers take longer")
+	fl.DurationVar(&to.read, "read-timeout", defaultReadTimeout, "answer 408 and close a connection whose whole request takes longer")
+	fl.DurationVar(&to.write, "write-timeout", defaultWriteTimeout, "close a connection whose answer is not written within this time after its headers")
+	fl.DurationVar(&to.idle, "idle-timeout", defaultIdleTimeout, "close a kept-alive connection idle for longer")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fl.NArg() > 0 || *maxSessions <= 0 || *sessionTTL <= 0 {
-		fmt.Fprintln(stderr, "usage: server [--addr ADDR] [--rules FILE] [--admin-token TOKEN] [--max-sessions N] [--session-ttl D]")
+	if fl.NArg() > 0 || *maxSessions <= 0 || *sessionTTL <= 0 ||
+		to.readHeader <= 0 || to.read <= 0 || to.write <= 0 || to.idle <= 0 {
+		fmt.Fprintln(stderr, "usage: server [--addr ADDR] [--rules FILE] [--admin-token TOKEN] [--max-sessions N] [--session-ttl D]\n"+
+			"              [--read-header-timeout D] [--read-timeout D] [--write-timeout D] [--idle-timeout D]\n"+
+			"durations and --max-sessions must be positive")
 		return 2
 	}
 	if *token == "" {
@@ -137,15 +184,7 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 		logger.Error("listen", "err", err)
 		return 1
 	}
-	srv := &http.Server{
-		Handler:           s.handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second, // a rule file of 8 MiB on a slow link
-		WriteTimeout:      60 * time.Second, // compiling a large rule set
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(s.handler(), to, logger)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	logger.Info("listening", "addr", ln.Addr().String(), "rules", len(rs.Rules))

@@ -295,35 +295,57 @@ func TestRulesReplace(t *testing.T) {
 	assert.Equal(t, "ship_b", ts.ask(t, "r", "发货了吗").Rule)
 }
 
+// TestRulesRejected posts rule sets that must be refused: each gets its
+// status and an error body, and the rule set loaded before keeps serving.
 func TestRulesRejected(t *testing.T) {
 	ts := newTestServer(t, config{token: token})
+	status, data := ts.postRules(t, "application/yaml", rulesA)
+	require.Equal(t, http.StatusOK, status, "rule set A: %s", data)
 	bigRules := "version: 1\n#" + strings.Repeat("x", maxRulesBody) + "\n"
+	bigJSON := `{"version": 1, "default_reply": "` + strings.Repeat("x", maxRulesBody) + `"}`
 	tests := []struct {
 		name, contentType, body string
+		chunked                 bool // no Content-Length: the server finds out while reading
 		status                  int
 		errors                  []ruleError // checked when given
+		line, col               int         // where the first error is, checked when line is given
 	}{
-		{"no default reply", "application/yaml", "version: 1\nrules:\n  - id: a\n    keywords: [发货]\n    reply: x\n", http.StatusBadRequest,
-			[]ruleError{{File: "request", Line: 1, Col: 1, Message: "default_reply is missing or empty: every rule set needs the reply sent when nothing matches"}}},
-		{"unknown field", "application/yaml", "version: 1\ndefault_reply: x\nrules:\n  - id: a\n    keyword: [发货]\n    reply: x\n", http.StatusBadRequest,
-			[]ruleError{{File: "request", Line: 5, Col: 5, Rule: "a", Message: `unknown field "keyword"`}}},
-		{"broken JSON", "application/json", `{"version": 1, "rules": [`, http.StatusBadRequest, nil},
-		{"YAML sent as JSON", "application/json", rulesA, http.StatusBadRequest, nil},
-		{"empty", "application/yaml", "", http.StatusBadRequest, nil},
-		{"no content type", "", rulesA, http.StatusUnsupportedMediaType, nil},
-		{"CSV", "text/csv", "id,keywords,reply\na,发货,x\n", http.StatusUnsupportedMediaType, nil},
-		{"oversized", "application/yaml", bigRules, http.StatusRequestEntityTooLarge, nil},
+		{name: "no default reply", contentType: "application/yaml", body: "version: 1\nrules:\n  - id: a\n    keywords: [发货]\n    reply: x\n", status: http.StatusBadRequest,
+			errors: []ruleError{{File: "request", Line: 1, Col: 1, Message: "default_reply is missing or empty: every rule set needs the reply sent when nothing matches"}}},
+		{name: "unknown field", contentType: "application/yaml", body: "version: 1\ndefault_reply: x\nrules:\n  - id: a\n    keyword: [发货]\n    reply: x\n", status: http.StatusBadRequest,
+			errors: []ruleError{{File: "request", Line: 5, Col: 5, Rule: "a", Message: `unknown field "keyword"`}}},
+		{name: "broken YAML", contentType: "application/yaml", body: "version: 1\ndefault_reply: x\nrules: [\n  {id: a, keywords: [发货], reply: x\n", status: http.StatusBadRequest, line: 3, col: 1},
+		{name: "YAML tab indent", contentType: "application/yaml", body: "version: 1\ndefault_reply: x\nrules:\n\t- id: a\n", status: http.StatusBadRequest, line: 4, col: 1},
+		{name: "invalid UTF-8", contentType: "application/yaml", body: "version: 1\ndefault_reply: \"\xff\xfe\"\nrules: []\n", status: http.StatusBadRequest, line: 2, col: 1},
+		{name: "broken JSON", contentType: "application/json", body: "{\"version\": 1,\n \"rules\": [}", status: http.StatusBadRequest, line: 2, col: 12},
+		{name: "JSON wrong type", contentType: "application/json", body: `{"version": 1, "default_reply": "x", "rules": [{"id": "a", "keywords": "发货", "reply": 42}]}`, status: http.StatusBadRequest, line: 1, col: 72},
+		{name: "YAML sent as JSON", contentType: "application/json", body: rulesA, status: http.StatusBadRequest, line: 1, col: 1},
+		{name: "empty", contentType: "application/yaml", body: "", status: http.StatusBadRequest},
+		{name: "no content type", contentType: "", body: rulesA, status: http.StatusUnsupportedMediaType},
+		{name: "CSV", contentType: "text/csv", body: "id,keywords,reply\na,发货,x\n", status: http.StatusUnsupportedMediaType},
+		{name: "oversized", contentType: "application/yaml", body: bigRules, status: http.StatusRequestEntityTooLarge},
+		{name: "oversized chunked", contentType: "application/yaml", body: bigRules, chunked: true, status: http.StatusRequestEntityTooLarge},
+		{name: "oversized JSON", contentType: "application/json", body: bigJSON, status: http.StatusRequestEntityTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, data := ts.postRules(t, tt.contentType, tt.body)
+			var body io.Reader = strings.NewReader(tt.body)
+			if tt.chunked {
+				body = io.MultiReader(body) // hides the length
+			}
+			status, _, data := ts.do(t, "POST", "/v1/rules", tt.contentType, "Bearer "+token, body)
 			assert.Equal(t, tt.status, status, "%s: %s", tt.name, data)
 			e := errorOf(t, data)
 			if tt.errors != nil {
 				assert.Equal(t, tt.errors, e.Errors, "%s", tt.name)
 			}
+			if tt.line != 0 && assert.NotEmpty(t, e.Errors, "%s: errors that name the place", tt.name) {
+				first := e.Errors[0]
+				assert.Equal(t, ruleError{File: "request", Line: tt.line, Col: tt.col},
+					ruleError{File: first.File, Line: first.Line, Col: first.Col}, "%s: place of %q", tt.name, first.Message)
+			}
 			r := ts.ask(t, "rej", "发货了吗")
-			assert.Equal(t, "ship_time", r.Rule, "%s: the starter library keeps serving", tt.name)
+			assert.Equal(t, "ship_a", r.Rule, "%s: the rule set loaded before keeps serving", tt.name)
 		})
 	}
 }
@@ -490,7 +512,8 @@ func TestRunGracefulShutdown(t *testing.T) {
 	require.NoError(t, os.WriteFile(csvRules, []byte("id,keywords,reply\nship,发货,亲，{{.ship_within}}内发货。\n"), 0o600))
 	done := make(chan int, 1)
 	go func() {
-		done <- runContext(ctx, []string{"--addr", "127.0.0.1:0", "--rules", csvRules}, getenv, nil, io.Discard, logs)
+		done <- runContext(ctx, []string{"--addr", "127.0.0.1:0", "--rules", csvRules,
+			"--read-header-timeout", "2s", "--read-timeout", "10s", "--write-timeout", "10s", "--idle-timeout", "10s"}, getenv, nil, io.Discard, logs)
 	}()
 
 	addrRE := regexp.MustCompile(`msg=listening addr=(\S+)`)
@@ -545,6 +568,11 @@ func TestRunBadSetup(t *testing.T) {
 		{"missing rules", []string{"--rules", bad + ".missing.yaml"}, 1},
 		{"unknown flag", []string{"--nope"}, 2},
 		{"no sessions", []string{"--max-sessions", "0"}, 2},
+		{"no read header timeout", []string{"--read-header-timeout", "0s"}, 2},
+		{"negative read timeout", []string{"--read-timeout", "-1s"}, 2},
+		{"no write timeout", []string{"--write-timeout", "0s"}, 2},
+		{"no idle timeout", []string{"--idle-timeout", "0s"}, 2},
+		{"timeout without unit", []string{"--read-timeout", "30"}, 2},
 		{"argument", []string{"extra"}, 2},
 		{"bad address", []string{"--addr", "127.0.0.1:-1"}, 1},
 	}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,11 +120,17 @@ func writeError(w http.ResponseWriter, status int, format string, args ...any) {
 }
 
 // bodyError answers a failed read of a request body: 413 when it is too
-// large, 400 otherwise.
+// large, 408 when it came too slowly (the server's read timeout), 400
+// otherwise.
 func bodyError(w http.ResponseWriter, err error) {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		writeError(w, http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", tooBig.Limit)
+		return
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		w.Header().Set("Connection", "close") // the rest of the body is not read
+		writeError(w, http.StatusRequestTimeout, "request body too slow: send the whole request within the server's read timeout")
 		return
 	}
 	writeError(w, http.StatusBadRequest, "bad request body: %v", err)
@@ -281,7 +288,15 @@ func (s *server) handleRules(w http.ResponseWriter, r *http.Request) {
 	// reply.Load parses JSON with its YAML parser, which takes YAML too:
 	// hold a client that says JSON to JSON.
 	if format == reply.JSON && !json.Valid(body) {
-		writeError(w, http.StatusBadRequest, "rule set rejected: the body is not valid JSON; the previous rule set is still serving")
+		e := ruleError{File: "request", Message: "not valid JSON"}
+		var syntax *json.SyntaxError
+		if err := json.Unmarshal(body, new(any)); errors.As(err, &syntax) {
+			e.Line, e.Col = lineCol(body, max(syntax.Offset-1, 0)) // Offset is just past the culprit
+			e.Message = "not valid JSON: " + syntax.Error()
+		}
+		s.cfg.logger.Warn("rules rejected", "errors", 1)
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: "rule set rejected: the body is not valid JSON; the previous rule set is still serving",
+			Errors: []ruleError{e}})
 		return
 	}
 	rs, err := reply.Load(bytes.NewReader(body), format, "request")
@@ -302,6 +317,20 @@ func (s *server) handleRules(w http.ResponseWriter, r *http.Request) {
 	}
 	s.cfg.logger.Info("rules replaced", "rules", len(rs.Rules), "warnings", len(warnings))
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// lineCol returns the 1-based line and column, in characters, of byte
+// offset off of data; an offset past the end is placed at the end.
+func lineCol(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	before := data[:off]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, 1 + utf8.RuneCount(before)
 }
 
 // rejectRules answers a rule set that failed to load or compile; the
