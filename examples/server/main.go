@@ -162,7 +162,7 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 			return 1
 		}
 		if strings.EqualFold(filepath.Ext(*rulesFile), ".csv") {
-			inheritDefaults(rs)
+			rs.FillDefaults(reply.Starter())
 		}
 	}
 	s, warnings, err := newServer(rs, config{token: *token, maxSessions: *maxSessions, sessionTTL: *sessionTTL, logger: logger})
@@ -204,22 +204,6 @@ func runContext(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	logger.Info("stopped")
 	return 0
-}
-
-// inheritDefaults fills what a CSV rule file cannot say from the starter
-// library: a CSV file has rules only, and reply.New rejects a rule set
-// without a default reply.
-func inheritDefaults(rs *reply.RuleSet) {
-	starter := reply.Starter()
-	if rs.DefaultReply == "" {
-		rs.DefaultReply = starter.DefaultReply
-		if rs.OffhoursReply == "" {
-			rs.OffhoursReply = starter.OffhoursReply
-		}
-	}
-	if rs.Variables == nil {
-		rs.Variables = starter.Variables
-	}
 }
 
 func logRuleErrors(logger *slog.Logger, msg string, err error) {
