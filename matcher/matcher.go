@@ -59,10 +59,12 @@ type PatternError struct {
 	Err   error  // ErrEmptyPattern or ErrPatternTooLong
 }
 
+// Error names the pattern and what is wrong with it.
 func (e *PatternError) Error() string {
 	return fmt.Sprintf("%v: pattern %d %q", e.Err, e.Index, e.Text)
 }
 
+// Unwrap returns ErrEmptyPattern or ErrPatternTooLong.
 func (e *PatternError) Unwrap() error { return e.Err }
 
 // pattern is a compiled Pattern.

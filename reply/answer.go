@@ -30,6 +30,7 @@ const (
 
 var reasonNames = [...]string{"answered", "no-match", "rules-disabled", "switched-off", "blocked", "asked-back"}
 
+// String returns the reason's name, e.g. "no-match".
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
 		return reasonNames[r]
@@ -78,6 +79,7 @@ const (
 
 var roleNames = [...]string{"", "keyword", "all_of", "none_of", "exact"}
 
+// String returns the role's name: keyword, all_of, none_of or exact.
 func (r Role) String() string {
 	if int(r) < len(roleNames) && r != 0 {
 		return roleNames[r]

@@ -16,6 +16,7 @@ type Warning struct {
 	Msg  string
 }
 
+// String formats the warning as file:line:col: rule id: message.
 func (w Warning) String() string {
 	if w.Rule != "" {
 		return fmt.Sprintf("%s: rule %s: %s", w.Pos, w.Rule, w.Msg)

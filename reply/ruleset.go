@@ -79,6 +79,7 @@ type Pos struct {
 	Line, Col int
 }
 
+// String formats the position as file:line:col.
 func (p Pos) String() string {
 	switch {
 	case p.File == "" && p.Line == 0:
@@ -104,6 +105,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the problem as file:line:col: rule id: message.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Pos.String())
@@ -121,6 +123,7 @@ func (e *Error) Error() string {
 // error is rejected whole.
 type ErrorList []*Error
 
+// Error lists every problem, one per line after the first.
 func (l ErrorList) Error() string {
 	if len(l) == 1 {
 		return "reply: " + l[0].Error()
