@@ -46,26 +46,31 @@ type words struct {
 	start []int
 }
 
-// reset segments norm (n runes) with ends, the byte offsets of word ends
-// reported by a segmenter. When the ends do not describe norm (a segmenter
-// that broke its contract), every position is an edge.
-func (w *words) reset(norm string, n int, ends []int) {
+// reset prepares w for a text of n runes, with no clause segmented yet.
+func (w *words) reset(n int) {
 	w.edge = append(w.edge[:0], make([]bool, n+1)...)
 	w.start = append(w.start[:0], make([]int, n)...)
-	if !validEnds(ends, len(norm)) {
-		for i := range w.edge {
+}
+
+// add records the segmentation of the clause of runes [a, a+n), whose text
+// is clause and whose word ends, in bytes of clause, are ends. When the
+// ends do not describe the clause (a segmenter that broke its contract),
+// every position in it is an edge.
+func (w *words) add(a int, clause string, n int, ends []int) {
+	if !validEnds(ends, len(clause)) {
+		for i := a; i <= a+n; i++ {
 			w.edge[i] = true
 		}
-		for i := range w.start {
+		for i := a; i < a+n; i++ {
 			w.start[i] = i
 		}
 		return
 	}
-	w.edge[0] = true
-	pos, rpos, wordStart := 0, 0, 0
+	w.edge[a] = true
+	pos, rpos, wordStart := 0, a, a
 	for _, end := range ends {
-		for pos < end {
-			_, size := utf8.DecodeRuneInString(norm[pos:])
+		for pos < end && rpos < a+n {
+			_, size := utf8.DecodeRuneInString(clause[pos:])
 			w.start[rpos] = wordStart
 			pos += size
 			rpos++

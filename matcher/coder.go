@@ -6,10 +6,10 @@ import (
 )
 
 // coder maps runes to one-byte codes for the automaton. The runes of the
-// patterns get codes 1 to 255, the most frequent first, wrapping around when
+// patterns' prefixes get codes 1 to 255, the most frequent first, wrapping around when
 // there are more than 255 of them (different runes may then share a code:
-// candidates are verified exactly). Runes that occur in no pattern get 0,
-// which no pattern contains.
+// candidates are verified exactly). Runes that occur in no prefix get 0,
+// which no prefix contains.
 type coder struct {
 	cjk   []byte        // codes of U+4E00..U+9FFF
 	ascii [128]byte     // codes of ASCII runes
@@ -19,9 +19,12 @@ type coder struct {
 const cjkLo, cjkHi = 0x4E00, 0xA000
 
 func newCoder(pats []pattern) coder {
+	// Only the runes of the indexed prefixes reach the automaton; the rest
+	// of each pattern is verified rune by rune. Coding only prefix runes
+	// keeps the alphabet small and code sharing (false candidates) rare.
 	freq := map[rune]int{}
 	for _, p := range pats {
-		for _, r := range p.runes {
+		for _, r := range p.runes[:min(len(p.runes), prefixRunes)] {
 			freq[r]++
 		}
 	}

@@ -15,8 +15,11 @@
 //     characters removed), keeping a map back to the original bytes;
 //  2. runs the automaton (github.com/cloudflare/ahocorasick) over a
 //     one-byte code per rune and verifies every candidate exactly;
-//  3. only if a verified candidate needs it, segments the normalised
-//     message once and classifies each match by its [Boundary];
+//  3. only if a verified candidate needs it, segments the clauses of the
+//     normalised message (the runs between breaks such as ，。？) that hold
+//     such candidates, each on its own, and classifies each match by its
+//     [Boundary]. No word crosses a break, so the other clauses are never
+//     segmented;
 //  4. reports matches with byte offsets into the caller's original text.
 //
 // # Word boundaries
@@ -49,8 +52,9 @@
 // segmentation of each multi-character pattern. FindAll and
 // FindLeftmostLongest take time linear in the message for the normalisation
 // and the automaton; each verified candidate costs at most its pattern's
-// length, and one segmentation of the message is added when a candidate
-// needs word boundaries. A message with no candidate is never segmented.
+// length, and at most one segmentation of the message, clause by clause, is
+// added when candidates need word boundaries. A message with no candidate
+// is never segmented.
 //
 // cloudflare/ahocorasick allocates two 256-pointer arrays per trie node,
 // about 4 KB, and one node per byte of every pattern: some 30 KB for a

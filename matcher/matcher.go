@@ -289,20 +289,7 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 		return nil
 	}
 	if needWords {
-		norm := string(runes)
-		sc.ends = sc.ends[:0]
-		if b, ok := m.seg.(segment.Bounder); ok {
-			sc.ends = b.AppendBoundaries(sc.ends, norm)
-		} else {
-			for _, w := range m.seg.Cut(norm) {
-				prev := 0
-				if len(sc.ends) > 0 {
-					prev = sc.ends[len(sc.ends)-1]
-				}
-				sc.ends = append(sc.ends, prev+len(w))
-			}
-		}
-		sc.words.reset(norm, n, sc.ends)
+		m.segmentClauses(sc)
 	}
 	kept := sc.cands[:0]
 	for _, c := range sc.cands {
@@ -326,6 +313,42 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 		return cmp.Compare(m.pats[a.pat].order, m.pats[b.pat].order)
 	})
 	return kept
+}
+
+// segmentClauses segments, each on its own, the clauses (runs of runes
+// between separators) that hold a candidate needing word boundaries. No
+// word crosses a break, so a clause's words do not depend on the rest of
+// the message, and the other clauses are never segmented.
+func (m *Matcher) segmentClauses(sc *scratch) {
+	runes := sc.text.Runes
+	sc.words.reset(len(runes))
+	done := 0 // runes before done are segmented or need not be
+	for _, c := range sc.cands {
+		if m.pats[c.pat].substring || c.e <= done {
+			continue
+		}
+		a := max(c.s, done)
+		for a > done && runes[a-1] != normalize.Separator {
+			a--
+		}
+		b := c.e
+		for b < len(runes) && runes[b] != normalize.Separator {
+			b++
+		}
+		clause := string(runes[a:b])
+		sc.ends = sc.ends[:0]
+		if bd, ok := m.seg.(segment.Bounder); ok {
+			sc.ends = bd.AppendBoundaries(sc.ends, clause)
+		} else {
+			prev := 0
+			for _, w := range m.seg.Cut(clause) {
+				prev += len(w)
+				sc.ends = append(sc.ends, prev)
+			}
+		}
+		sc.words.add(a, clause, b-a, sc.ends)
+		done = b
+	}
 }
 
 // verify appends the patterns of group g that occur at rune position i and

@@ -211,7 +211,8 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 // oracle finds matches the slow way: normalise, compare at every rune
-// position, then apply the boundary rule to the segmenter's words.
+// position, then apply the boundary rule to the segmenter's words, each
+// clause between breaks segmented on its own.
 func oracle(seg segment.Segmenter, pats []Pattern, text string) []string {
 	var txt normalize.Text
 	txt.Reset(text)
@@ -220,7 +221,18 @@ func oracle(seg segment.Segmenter, pats []Pattern, text string) []string {
 	var wordOf []int
 	var wordStart []int
 	if seg != nil && norm != "" {
-		for i, w := range seg.Cut(norm) {
+		// Each clause between separators is segmented on its own; a
+		// separator is a word of its own.
+		var ws []string
+		for i, clause := range strings.Split(norm, string(normalize.Separator)) {
+			if i > 0 {
+				ws = append(ws, string(normalize.Separator))
+			}
+			if clause != "" {
+				ws = append(ws, seg.Cut(clause)...)
+			}
+		}
+		for i, w := range ws {
 			wordStart = append(wordStart, len(wordOf))
 			for range utf8.RuneCountInString(w) {
 				wordOf = append(wordOf, i)

@@ -354,8 +354,12 @@ func exactKey(norm string) string {
 // keyword in a message leaves it an exact match: only forms of address and
 // breaks before, only particles and breaks after.
 func exactResidue(before, after string) bool {
-	if a := normalize.String(after); strings.TrimRight(a, trailingParticles) != "" {
-		return false
+	// Walk after without allocating: exact candidates are common (a greeting
+	// keyword such as 亲 starts many messages) and usually fail here.
+	for _, r := range after {
+		if f, c := normalize.Rune(r); c == normalize.Keep && !strings.ContainsRune(trailingParticles, f) {
+			return false
+		}
 	}
 	b := normalize.String(before)
 	for b != "" {
@@ -407,7 +411,7 @@ func strength(b matcher.Boundary) int {
 
 func (e *Engine) reply(msg string, enabled bool) Answer {
 	var a Answer
-	if n := utf8.RuneCountInString(msg); n > e.cfg.maxRunes {
+	if len(msg) > e.cfg.maxRunes && utf8.RuneCountInString(msg) > e.cfg.maxRunes {
 		msg = truncateRunes(msg, e.cfg.maxRunes)
 		a.Truncated = true
 	}
