@@ -81,6 +81,13 @@ func TestLoadErrors(t *testing.T) {
 	assert.GreaterOrEqual(t, len(tests), 40, "malformed cases")
 }
 
+func TestLoadHugeFile(t *testing.T) {
+	huge := okHead + "# " + strings.Repeat("发货", MaxFileBytes/6+1) + "\n"
+	_, err := Load(strings.NewReader(huge), YAML, "huge.yaml")
+	require.Error(t, err, "a file over MaxFileBytes")
+	assert.Contains(t, err.Error(), "huge.yaml: file is larger than")
+}
+
 func TestLoadFormatsAgree(t *testing.T) {
 	yamlText := okHead + "rules:\n  - id: ship\n    category: 物流\n    keywords: [发货, 寄出]\n    none_of: [预售]\n    priority: 2\n    replies: [\"亲，48小时内发货。\", \"亲，两天内发出。\"]\n"
 	jsonText := `{"version": 1, "default_reply": "亲，请稍等人工客服。", "rules": [{"id": "ship", "category": "物流", "keywords": ["发货", "寄出"], "none_of": ["预售"], "priority": 2, "replies": ["亲，48小时内发货。", "亲，两天内发出。"]}]}`
