@@ -139,8 +139,6 @@ func (s Score) beats(o Score) (bool, string) {
 type Candidate struct {
 	Rule, Category string
 	Score          Score
-	// Disabled is true for a rule that matched but is switched off.
-	Disabled bool
 	// Lost says why the candidate did not win ("priority" ...); empty for
 	// the winner.
 	Lost string

@@ -3,8 +3,6 @@ package reply
 import (
 	"sync"
 	"time"
-
-	"github.com/kefu-go/kefu/compliance"
 )
 
 // A Replier answers messages: *Engine and *Holder are Repliers.
@@ -24,7 +22,7 @@ type Turn struct {
 // A Handoff is what a human agent receives: enough that they need not ask
 // the customer again.
 type Handoff struct {
-	// Trigger says why: "rule complaint", "3 fallbacks in a row".
+	// Trigger says why: "rule complaint" or "fallbacks in a row".
 	Trigger string
 	// Transcript is the conversation so far, oldest first, personal data
 	// masked.
@@ -96,7 +94,7 @@ func NewConversation(r Replier, opts ...ConversationOption) *Conversation {
 // HandedOff returns the handoff; the bot keeps answering if asked.
 func (c *Conversation) Reply(msg string) Answer {
 	a := c.r.Reply(msg)
-	masked := compliance.Mask(truncateRunes(msg, DefaultMaxMessageRunes))
+	masked := maskText(truncateRunes(msg, DefaultMaxMessageRunes))
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.turns = append(c.turns, Turn{At: c.clock(), Customer: masked, Bot: a.Text, Rule: a.Rule, Fallback: a.Fallback})

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -25,8 +26,9 @@ const (
 	MaxReplyBytes      = 4096
 )
 
-// An Engine answers customer messages from a compiled rule set. It is
-// immutable once built and safe for concurrent use by multiple goroutines.
+// An Engine answers customer messages from a compiled rule set. Make it
+// with New. It is immutable once built and safe for concurrent use by
+// multiple goroutines.
 type Engine struct {
 	rules    []crule
 	m        *matcher.Matcher
@@ -76,6 +78,7 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 		e.cfg.candidates = 3
 	}
 	if e.cfg.schedule != nil {
+		e.cfg.schedule = e.cfg.schedule.clone() // the engine is immutable
 		if err := e.cfg.schedule.validate(); err != nil {
 			return nil, nil, err
 		}
@@ -180,9 +183,14 @@ func (e *Engine) thesaurus(rs *RuleSet) (*synonyms.Thesaurus, error) {
 	return th, nil
 }
 
-// fieldPos of a rule set's top-level field: the document start, since the
-// loader does not keep more.
-func (rs *RuleSet) fieldPos(string) Pos { return rs.pos }
+// fieldPos returns where a top-level field was given, or the document's
+// start.
+func (rs *RuleSet) fieldPos(field string) Pos {
+	if p, ok := rs.fields[field]; ok {
+		return p
+	}
+	return rs.pos
+}
 
 // render fills a reply template with the shop variables and cleans it.
 // It reports false when the reply is blocked by compliance (a warning) or
@@ -237,6 +245,10 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	var pats []matcher.Pattern
 	add := func(ri int, role Role, list []string) error {
 		seen := map[string]bool{} // forms already compiled for this rule and role
+		own := map[string]bool{}  // the list's own words, normalised
+		for _, kw := range list {
+			own[normalize.String(kw)] = true
+		}
 		for k, kw := range list {
 			forms := []string{kw}
 			if th != nil {
@@ -256,10 +268,19 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 			kwNorm := normalize.String(kw)
 			for _, f := range forms {
 				fn := normalize.String(f)
-				if seen[fn] && role != RoleAllOf {
+				if role == RoleAllOf && fn != kwNorm && own[fn] {
+					// With 发货 = 寄出, all_of [发货, 寄出] needs both words
+					// written: 寄出 counts for itself, not as 发货's synonym.
+					continue
+				}
+				key := fn
+				if role == RoleExact {
+					key = exactKeyword(fn)
+				}
+				if seen[key] && role != RoleAllOf {
 					continue // another keyword of the rule already brought this form
 				}
-				seen[fn] = true
+				seen[key] = true
 				info := patInfo{rule: int32(ri), role: role, index: k, keyword: kw, form: f,
 					synonym: fn != kwNorm, runes: utf8.RuneCountInString(fn)}
 				if len(e.pats) >= MaxPatterns {
@@ -271,7 +292,7 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 					// The whole message must be this key, give or take forms
 					// of address before it and particles after it (see
 					// exactResidue); the matcher finds the key itself.
-					pats = append(pats, matcher.Pattern{Text: exactKey(fn), ID: id, Substring: true})
+					pats = append(pats, matcher.Pattern{Text: exactKeyword(fn), ID: id, Substring: true})
 					continue
 				}
 				// A veto is eager: any occurrence counts, even across a
@@ -330,52 +351,74 @@ var (
 	trailingParticles = "吗嘛么呢呀啊吧哈哦喔啦哇嘞咧滴的了,"
 )
 
-// exactKey reduces a normalised message to what Exact rules compare.
-func exactKey(norm string) string {
-	for {
-		trimmed := strings.TrimRight(norm, trailingParticles)
-		for _, a := range leadingAddress {
-			if rest, ok := strings.CutPrefix(trimmed, a); ok && rest != "" {
-				trimmed = strings.TrimLeft(rest, ",")
-				break
-			}
-		}
-		if trimmed == norm || trimmed == "" {
-			if trimmed == "" {
-				return norm
-			}
-			return trimmed
-		}
-		norm = trimmed
+// exactKeyword is what an exact keyword must meet in a message: the
+// keyword without its trailing particles (在吗 meets 在呢 and 在), unless
+// nothing would be left.
+func exactKeyword(norm string) string {
+	if k := strings.TrimRight(norm, trailingParticles); k != "" {
+		return k
 	}
+	return norm
 }
 
-// exactResidue reports whether what stands before and after an exact
-// keyword in a message leaves it an exact match: only forms of address and
-// breaks before, only particles and breaks after.
-func exactResidue(before, after string) bool {
-	// Walk after without allocating: exact candidates are common (a greeting
-	// keyword such as 亲 starts many messages) and usually fail here.
-	for _, r := range after {
-		if f, c := normalize.Rune(r); c == normalize.Keep && !strings.ContainsRune(trailingParticles, f) {
-			return false
-		}
+// addressRunes holds leadingAddress as runes.
+var addressRunes = func() [][]rune {
+	out := make([][]rune, len(leadingAddress))
+	for i, a := range leadingAddress {
+		out[i] = []rune(a)
 	}
-	b := normalize.String(before)
-	for b != "" {
-		trimmed := strings.TrimLeft(b, ",")
-		for _, a := range leadingAddress {
-			if rest, ok := strings.CutPrefix(trimmed, a); ok {
-				trimmed = rest
-				break
+	return out
+}()
+
+// exactSpans says where an exact keyword may stand in one message: after
+// nothing but forms of address and breaks, before nothing but particles and
+// breaks. It normalises the message once, so checking every occurrence of
+// every exact keyword takes linear time.
+type exactSpans struct {
+	text  normalize.Text
+	reach []bool // reach[i]: runes [0, i) are forms of address and breaks
+	tail  int    // runes [tail, n) are particles and breaks
+}
+
+func newExactSpans(msg string) *exactSpans {
+	x := &exactSpans{}
+	x.text.Reset(msg)
+	rs := x.text.Runes
+	n := len(rs)
+	x.reach = make([]bool, n+1)
+	x.reach[0] = true
+	for i := 0; i < n; i++ {
+		if !x.reach[i] {
+			continue
+		}
+		if rs[i] == normalize.Separator {
+			x.reach[i+1] = true
+		}
+		for _, a := range addressRunes {
+			if len(a) <= n-i && slices.Equal(rs[i:i+len(a)], a) {
+				x.reach[i+len(a)] = true
 			}
 		}
-		if trimmed == b {
-			return false
-		}
-		b = trimmed
 	}
-	return true
+	x.tail = n
+	for x.tail > 0 && strings.ContainsRune(trailingParticles, rs[x.tail-1]) {
+		x.tail--
+	}
+	return x
+}
+
+// ok reports whether an exact keyword found at bytes [start, end) of the
+// message stands alone but for address, particles and breaks.
+func (x *exactSpans) ok(start, end int) bool {
+	i, found := slices.BinarySearch(x.text.Starts, start)
+	if !found {
+		return false
+	}
+	j, found := slices.BinarySearch(x.text.Ends, end)
+	if !found {
+		return false
+	}
+	return x.reach[i] && j+1 >= x.tail
 }
 
 // Warnings returns the linter's warnings from New.
@@ -418,7 +461,8 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	if e.disabled || !enabled {
 		return e.fallback(a, SwitchedOff, msg)
 	}
-	var accs []acc // few rules match one message: a slice beats a map
+	var exact *exactSpans // built on the first exact candidate
+	var accs []acc        // few rules match one message: a slice beats a map
 	get := func(r int32) *acc {
 		for i := range accs {
 			if accs[i].rule == r {
@@ -430,8 +474,13 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	}
 	for _, m := range e.m.FindAll(msg) {
 		info := &e.pats[m.ID]
-		if info.role == RoleExact && !exactResidue(msg[:m.Start], msg[m.End:]) {
-			continue
+		if info.role == RoleExact {
+			if exact == nil {
+				exact = newExactSpans(msg)
+			}
+			if !exact.ok(m.Start, m.End) {
+				continue
+			}
 		}
 		x := get(info.rule)
 		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Role: info.role,
@@ -447,6 +496,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		case RoleExact:
 			x.exact = true
 			km.Boundary = matcher.Whole
+			km.Normalized = msg[m.Start:m.End] != exactKeyword(info.form)
 		}
 		x.best = max(x.best, strength(km.Boundary))
 		x.longest = max(x.longest, info.runes)
@@ -485,6 +535,12 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(i, j int) int {
+		switch {
+		case i == j:
+			return 0
+		case cands[i].Score == cands[j].Score:
+			return cmp.Compare(i, j)
+		}
 		if w, _ := cands[i].Score.beats(cands[j].Score); w {
 			return -1
 		}
@@ -506,17 +562,24 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	if e.cfg.askBack && len(idx) > 1 {
 		second := cands[idx[1]]
 		s1, s2 := top.Score, second.Score
-		if top.Category != second.Category && s1.AllOf == s2.AllOf && s1.Strength == s2.Strength && s1.Priority == s2.Priority {
-			y := winners[idx[1]]
-			a.Text = fmt.Sprintf("亲，您是想问「%s」还是「%s」呢？", x.matches[0].Keyword, y.matches[0].Keyword)
-			a.Fallback, a.Reason = true, AskedBack
-			e.observe(Event{Kind: EventFallback, Reason: AskedBack, Message: msg})
-			return a
+		y := winners[idx[1]]
+		handoff := r.Handoff || e.rules[y.rule].Handoff
+		if !handoff && top.Category != second.Category && s1.AllOf == s2.AllOf && s1.Strength == s2.Strength && s1.Priority == s2.Priority {
+			q := fmt.Sprintf("亲，您是想问「%s」还是「%s」呢？", x.matches[0].Keyword, y.matches[0].Keyword)
+			if res := e.cfg.cleaner.Clean(q); !res.Blocked {
+				a.Text = res.Text
+				a.Fallback, a.Reason = true, AskedBack
+				e.observe(Event{Kind: EventFallback, Reason: AskedBack, Message: msg})
+				return a
+			}
 		}
 	}
 	if r.blocked {
 		a = e.fallback(a, Blocked, msg)
-		a.Rule, a.Category = r.ID, r.Category
+		a.Rule, a.Category, a.Handoff = r.ID, r.Category, r.Handoff
+		if r.Handoff {
+			e.observe(Event{Kind: EventHandoff, Rule: r.ID, Category: r.Category, Trigger: "rule " + r.ID})
+		}
 		return a
 	}
 	a.Rule, a.Category, a.Handoff = r.ID, r.Category, r.Handoff
@@ -581,9 +644,22 @@ func (e *Engine) observe(ev Event) {
 		return
 	}
 	if ev.Message != "" {
-		ev.Message = normalize.String(compliance.Mask(ev.Message))
+		ev.Message = compliance.Mask(normalize.String(compliance.Mask(ev.Message)))
 	}
 	e.cfg.observer.Observe(ev)
+}
+
+// maskText masks personal data in a customer's message for transcripts.
+// Mask alone misses a number split by noise (1 3 8 1 2 3 4 5 6 7 8), which
+// normalisation joins again; when the normalised text still holds personal
+// data, the normalised, masked text is kept instead of the original.
+func maskText(msg string) string {
+	raw := compliance.Mask(msg)
+	norm := normalize.String(raw)
+	if masked := compliance.Mask(norm); masked != norm {
+		return masked
+	}
+	return raw
 }
 
 func truncateRunes(s string, n int) string {

@@ -156,9 +156,11 @@ func TestSwitchAndOffHours(t *testing.T) {
 	assert.False(t, e.Reply("今天天气真好").OffHours, "day fallback uses the default reply")
 
 	sched.Dates = map[string][]Window{"2026-11-25": nil}
-	assert.True(t, e.Reply("今天天气真好").OffHours, "a dated exception closes the day")
+	assert.False(t, e.Reply("今天天气真好").OffHours, "the engine keeps its own copy of the schedule")
+	e2 := mustLoad(t, shopRules, WithSchedule(sched), WithClock(func() time.Time { return now }))
+	assert.True(t, e2.Reply("今天天气真好").OffHours, "a dated exception closes the day")
 
-	h := NewHolder(e)
+	h := NewHolder(e2)
 	h.SetEnabled(false)
 	a = h.Reply("什么时候发货")
 	assert.Equal(t, SwitchedOff, a.Reason, "switched off")
@@ -280,5 +282,55 @@ func FuzzReply(f *testing.F) {
 		if b := e.Reply(msg); b.Text != a.Text || b.Rule != a.Rule {
 			t.Fatalf("Reply(%q) not deterministic: %q then %q", msg, a.Text, b.Text)
 		}
+	})
+}
+
+// Cases found in review: each once showed a wrong answer.
+func TestReviewFindings(t *testing.T) {
+	t.Run("exact keyword keeps its own form of address", func(t *testing.T) {
+		e := mustLoad(t, okHead+"rules:\n  - id: kids\n    match: exact\n    keywords: [亲子装]\n    reply: 有的\n", WithoutDefaultSynonyms())
+		assert.True(t, e.Reply("子装").Fallback, "子装 is not 亲子装")
+		assert.Equal(t, "kids", e.Reply("亲子装吗").Rule, "亲子装吗 is")
+		assert.Equal(t, "kids", e.Reply("亲，亲子装？").Rule, "亲，亲子装？ is")
+	})
+	t.Run("all_of needs distinct words even when they are synonyms", func(t *testing.T) {
+		e := mustLoad(t, okHead+"synonyms: [[发货, 寄出]]\nrules:\n  - id: both\n    all_of: [发货, 寄出]\n    reply: 好\n", WithoutDefaultSynonyms())
+		assert.True(t, e.Reply("什么时候发货").Fallback, "one word cannot satisfy both")
+		assert.Equal(t, "both", e.Reply("发货了还是寄出了").Rule, "two words do")
+	})
+	t.Run("ask-back never cancels a handoff", func(t *testing.T) {
+		e := mustLoad(t, shopRules, WithoutDefaultSynonyms(), WithAskBack())
+		a := e.Reply("我要投诉发票")
+		assert.NotEqual(t, AskedBack, a.Reason, "no question back when a candidate asks for a human: %s", a.Trace())
+		assert.False(t, a.Fallback, "Reply: %s", a.Trace())
+	})
+	t.Run("phone number split by noise is masked in events and transcripts", func(t *testing.T) {
+		st := NewStats(10)
+		e := mustLoad(t, shopRules, WithObserver(st))
+		c := NewConversation(e)
+		msg := "号码1 3 8 1 2 3 4 5 6 7 8"
+		c.Reply(msg)
+		for _, q := range st.Snapshot(0).Unanswered {
+			assert.NotContains(t, q.Text, "13812345678", "stats of %q", msg)
+		}
+		turn := c.History()[0].Customer
+		assert.NotContains(t, strings.ReplaceAll(turn, " ", ""), "13812345678", "transcript of %q", msg)
+	})
+	t.Run("exact keyword repeated in a long message stays linear", func(t *testing.T) {
+		e := mustLoad(t, okHead+"rules:\n  - id: oh\n    match: exact\n    keywords: [哦哦]\n    reply: 好\n", WithoutDefaultSynonyms())
+		a := e.Reply(strings.Repeat("哦", DefaultMaxMessageRunes))
+		assert.NotEmpty(t, a.Text)
+	})
+	t.Run("zero Stats is usable", func(t *testing.T) {
+		var st Stats
+		st.Observe(Event{Kind: EventHit, Rule: "a"})
+		assert.Equal(t, 1, st.Snapshot(0).Hits["a"])
+	})
+	t.Run("window with trailing text is an error", func(t *testing.T) {
+		_, err := ParseWindow("09:00-12:00,14:00-18:00")
+		assert.Error(t, err)
+		w, err := ParseWindow("09:00-12:00")
+		assert.NoError(t, err)
+		assert.Equal(t, Window{540, 720}, w)
 	})
 }

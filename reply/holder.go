@@ -5,6 +5,7 @@ import (
 )
 
 // A Holder serves answers from the current Engine and swaps in a new one
+// (make it with NewHolder)
 // atomically. It is safe for concurrent use: every answer comes wholly from
 // one engine, and a failed reload leaves the previous engine serving.
 type Holder struct {
@@ -12,8 +13,12 @@ type Holder struct {
 	off atomic.Bool
 }
 
-// NewHolder returns a Holder serving e.
+// NewHolder returns a Holder serving e. It panics if e is nil: a Holder
+// always has an engine to answer with.
 func NewHolder(e *Engine) *Holder {
+	if e == nil {
+		panic("reply: NewHolder with a nil engine")
+	}
 	h := &Holder{}
 	h.cur.Store(e)
 	return h
@@ -27,8 +32,14 @@ func (h *Holder) Reply(msg string) Answer {
 	return h.cur.Load().reply(msg, !h.off.Load())
 }
 
-// Swap makes e the serving engine and returns the previous one.
-func (h *Holder) Swap(e *Engine) *Engine { return h.cur.Swap(e) }
+// Swap makes e the serving engine and returns the previous one. It panics
+// if e is nil.
+func (h *Holder) Swap(e *Engine) *Engine {
+	if e == nil {
+		panic("reply: Holder.Swap with a nil engine")
+	}
+	return h.cur.Swap(e)
+}
 
 // Reload compiles rs and, if that succeeds, swaps the new engine in. On
 // error the previous engine keeps serving and the error is returned.

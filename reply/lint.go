@@ -35,7 +35,7 @@ var broadKeywords = []string{
 // validate checks a rule set for errors that stop the load.
 func validate(rs *RuleSet, errs *ErrorList) {
 	if rs.Version != 1 {
-		errs.add(rs.pos, "", "version %d is not supported (want 1)", rs.Version)
+		errs.add(rs.fieldPos("version"), "", "version %d is not supported (want 1)", rs.Version)
 	}
 	if strings.TrimSpace(rs.DefaultReply) == "" {
 		errs.add(rs.pos, "", "default_reply is missing or empty: every rule set needs the reply sent when nothing matches")
@@ -46,7 +46,7 @@ func validate(rs *RuleSet, errs *ErrorList) {
 	}
 	for gi, g := range rs.Synonyms {
 		if len(g) < 2 {
-			errs.add(rs.pos, "", "synonyms group %d: want at least two words", gi+1)
+			errs.add(rs.fieldPos("synonyms"), "", "synonyms group %d: want at least two words", gi+1)
 		}
 	}
 	ids := map[string]Pos{}

@@ -114,10 +114,14 @@ func parseYAML(data []byte, name string) (*RuleSet, error) {
 	if doc.Kind != yaml.MappingNode {
 		return nil, ErrorList{{Pos: d.pos(doc), Msg: "want a mapping with version, default_reply and rules"}}
 	}
-	seen := map[string]bool{}
+	rs.fields = map[string]Pos{}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
-		seen[k.Value] = true
+		if first, dup := rs.fields[k.Value]; dup {
+			d.errs.add(d.pos(k), "", "duplicate field %q (first given at %s)", k.Value, first)
+			continue
+		}
+		rs.fields[k.Value] = d.pos(v)
 		switch k.Value {
 		case "version":
 			rs.Version = d.int(v, "")
@@ -137,7 +141,7 @@ func parseYAML(data []byte, name string) (*RuleSet, error) {
 			d.errs.add(d.pos(k), "", "unknown field %q", k.Value)
 		}
 	}
-	if !seen["version"] {
+	if _, ok := rs.fields["version"]; !ok {
 		d.errs.add(d.pos(doc), "", "missing field version (want version: 1)")
 	}
 	if err := d.errs.err(); err != nil {
@@ -263,6 +267,10 @@ func (d *yamlDoc) rules(n *yaml.Node) []Rule {
 		}
 		for i := 0; i+1 < len(rn.Content); i += 2 {
 			k, v := rn.Content[i], rn.Content[i+1]
+			if first, dup := r.fields[k.Value]; dup {
+				d.errs.add(d.pos(k), r.ID, "duplicate field %q (first given at %s)", k.Value, first)
+				continue
+			}
 			r.fields[k.Value] = d.pos(v)
 			switch k.Value {
 			case "id":
@@ -321,6 +329,16 @@ func splitList(cell string, sep func(rune) bool) []string {
 func parseCSV(data []byte, name string) (*RuleSet, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // spreadsheets add a BOM
 	cr := csv.NewReader(bytes.NewReader(data))
+	lines := bytes.Split(data, []byte("\n"))
+	// runeCol turns csv's byte column into a character column, as YAML
+	// errors count them.
+	runeCol := func(line, col int) int {
+		if line < 1 || line > len(lines) || col < 1 {
+			return col
+		}
+		l := lines[line-1]
+		return utf8.RuneCount(l[:min(col-1, len(l))]) + 1
+	}
 	cr.FieldsPerRecord = 0
 	var errs ErrorList
 	header, err := cr.Read()
@@ -331,6 +349,7 @@ func parseCSV(data []byte, name string) (*RuleSet, error) {
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		line, c := cr.FieldPos(i)
+		c = runeCol(line, c)
 		switch {
 		case !csvColumns[h]:
 			errs.add(Pos{name, line, c}, "", "unknown column %q", h)
@@ -366,14 +385,17 @@ func parseCSV(data []byte, name string) (*RuleSet, error) {
 				return "", false
 			}
 			l, c := cr.FieldPos(i)
-			r.fields[field] = Pos{name, l, c}
+			r.fields[field] = Pos{name, l, runeCol(l, c)}
 			return strings.TrimSpace(rec[i]), true
 		}
 		r.ID, _ = get("id")
 		r.Category, _ = get("category")
-		for field, dst := range map[string]*[]string{"keywords": &r.Keywords, "all_of": &r.AllOf, "none_of": &r.NoneOf} {
-			if v, ok := get(field); ok {
-				*dst = splitList(v, isListSep)
+		for _, f := range []struct {
+			name string
+			dst  *[]string
+		}{{"keywords", &r.Keywords}, {"all_of", &r.AllOf}, {"none_of", &r.NoneOf}} {
+			if v, ok := get(f.name); ok {
+				*f.dst = splitList(v, isListSep)
 			}
 		}
 		if v, ok := get("match"); ok {
@@ -386,7 +408,11 @@ func parseCSV(data []byte, name string) (*RuleSet, error) {
 			}
 			r.Priority = p
 		}
-		for field, dst := range map[string]*bool{"enabled": &r.Disabled, "handoff": &r.Handoff} {
+		for _, f := range []struct {
+			field string
+			dst   *bool
+		}{{"enabled", &r.Disabled}, {"handoff", &r.Handoff}} {
+			field, dst := f.field, f.dst
 			v, ok := get(field)
 			if !ok || v == "" {
 				continue

@@ -44,8 +44,10 @@ func (f ObserverFunc) Observe(ev Event) { f(ev) }
 // Stats is a ready-made in-memory Observer that counts hits per rule,
 // fallbacks and handoffs, and the most frequent unanswered questions, so
 // that the merchant can add keywords where customers actually ask. It is
-// safe for concurrent use. It keeps at most maxQuestions distinct questions;
-// when full, a new question replaces one of the least frequent.
+// safe for concurrent use, and the zero value is ready (1000 questions).
+// It keeps at most maxQuestions distinct questions; when full, a new
+// question replaces one of the least frequent (a scan of the kept
+// questions, under the lock).
 type Stats struct {
 	mu           sync.Mutex
 	maxQuestions int
@@ -69,6 +71,12 @@ func NewStats(maxQuestions int) *Stats {
 func (s *Stats) Observe(ev Event) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.hits == nil { // the zero Stats is usable
+		s.hits, s.questions = map[string]int{}, map[string]int{}
+	}
+	if s.maxQuestions <= 0 {
+		s.maxQuestions = 1000
+	}
 	switch ev.Kind {
 	case EventHit:
 		s.total++

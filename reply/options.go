@@ -62,9 +62,10 @@ func WithCleaner(cl Cleaner) Option {
 	return func(c *config) { c.cleaner = cl }
 }
 
-// WithSchedule sets business hours: outside them, a message that matches
-// nothing gets the rule set's OffhoursReply instead of its DefaultReply.
-// Rules answer at any hour.
+// WithSchedule sets business hours: outside them, every fallback (nothing
+// matched, the bot switched off, a blocked reply) gets the rule set's
+// OffhoursReply instead of its DefaultReply. Rules answer at any hour. The
+// engine keeps a copy: later changes to s do not reach it.
 func WithSchedule(s *Schedule) Option {
 	return func(c *config) { c.schedule = s }
 }

@@ -29,8 +29,9 @@ type RuleSet struct {
 	// Rules are the reply rules, in file order (the last tie-break).
 	Rules []Rule
 
-	file string // name used in errors
-	pos  Pos    // where the document starts
+	file   string         // name used in errors
+	pos    Pos            // where the document starts
+	fields map[string]Pos // where each top-level field was given
 }
 
 // MatchMode says how a rule's keywords must appear in a message.

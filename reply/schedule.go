@@ -2,6 +2,7 @@ package reply
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -12,7 +13,8 @@ type Window struct{ From, To int }
 // ParseWindow parses "09:00-23:00".
 func ParseWindow(s string) (Window, error) {
 	var h1, m1, h2, m2 int
-	if _, err := fmt.Sscanf(s, "%d:%d-%d:%d", &h1, &m1, &h2, &m2); err != nil {
+	var rest string
+	if n, _ := fmt.Sscanf(s, "%d:%d-%d:%d%s", &h1, &m1, &h2, &m2, &rest); n != 4 {
 		return Window{}, fmt.Errorf("reply: opening hours %q: want HH:MM-HH:MM", s)
 	}
 	w := Window{h1*60 + m1, h2*60 + m2}
@@ -62,6 +64,19 @@ func (s *Schedule) IsOpen(t time.Time) bool {
 		}
 	}
 	return false
+}
+
+// clone returns a deep copy, so that the caller's later changes do not
+// reach an engine.
+func (s *Schedule) clone() *Schedule {
+	c := &Schedule{Location: s.Location, Dates: make(map[string][]Window, len(s.Dates))}
+	for d, ws := range s.Weekly {
+		c.Weekly[d] = slices.Clone(ws)
+	}
+	for k, ws := range s.Dates {
+		c.Dates[k] = slices.Clone(ws)
+	}
+	return c
 }
 
 func (s *Schedule) validate() error {

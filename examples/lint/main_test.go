@@ -43,7 +43,7 @@ func TestFiles(t *testing.T) {
 			`testdata/errors.yaml:9:15: rule hello: want a whole number, got "high"`,
 		}},
 		{"compile errors", "compile.yaml", 1, []string{
-			`testdata/compile.yaml:1:1: version 2 is not supported (want 1)`,
+			`testdata/compile.yaml:1:10: version 2 is not supported (want 1)`,
 			`testdata/compile.yaml:7:9: rule ship: duplicate id (first defined at testdata/compile.yaml:4:9)`,
 			`testdata/compile.yaml:8:12: rule ship: match "fuzzy": want contains or exact`,
 			`testdata/compile.yaml:12:15: rule hello: keywords: "你好" is too broad: it would fire on almost every message (use it in a rule with match: exact)`,
@@ -58,7 +58,7 @@ func TestFiles(t *testing.T) {
 			`testdata/bad.csv:1:19: unknown column "colour"`,
 		}},
 		{"CSV bad cell", "dup.csv", 1, []string{
-			`testdata/dup.csv:2:40: rule ship: handoff: want true or false (or 是/否), got "maybe"`,
+			`testdata/dup.csv:2:20: rule ship: handoff: want true or false (or 是/否), got "maybe"`,
 		}},
 		{"missing file", "none.yaml", 1, []string{
 			`reply: open testdata/none.yaml: no such file or directory`,
