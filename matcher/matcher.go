@@ -50,13 +50,14 @@ type Match struct {
 var (
 	ErrEmptyPattern   = errors.New("matcher: pattern is empty after normalisation")
 	ErrPatternTooLong = fmt.Errorf("matcher: pattern is longer than %d runes", MaxPatternRunes)
+	ErrPatternBreak   = errors.New("matcher: pattern holds punctuation that ends a word (，。？ ...)")
 )
 
 // A PatternError reports which pattern New rejected.
 type PatternError struct {
 	Index int    // index of the pattern in the slice given to New
 	Text  string // the pattern's text
-	Err   error  // ErrEmptyPattern or ErrPatternTooLong
+	Err   error  // ErrEmptyPattern, ErrPatternTooLong or ErrPatternBreak
 }
 
 // Error names the pattern and what is wrong with it.
@@ -64,7 +65,7 @@ func (e *PatternError) Error() string {
 	return fmt.Sprintf("%v: pattern %d %q", e.Err, e.Index, e.Text)
 }
 
-// Unwrap returns ErrEmptyPattern or ErrPatternTooLong.
+// Unwrap returns ErrEmptyPattern, ErrPatternTooLong or ErrPatternBreak.
 func (e *PatternError) Unwrap() error { return e.Err }
 
 // pattern is a compiled Pattern.
@@ -91,7 +92,8 @@ type Matcher struct {
 }
 
 // New compiles patterns into a Matcher. It returns a *PatternError for a
-// pattern that is empty after normalisation or longer than MaxPatternRunes.
+// pattern that is empty after normalisation, longer than MaxPatternRunes,
+// or split by punctuation that ends a word (发货，退款 is two patterns).
 func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 	m := &Matcher{}
 	for _, o := range opts {
@@ -107,6 +109,9 @@ func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 			return nil, &PatternError{i, p.Text, ErrEmptyPattern}
 		case len(runes) > MaxPatternRunes:
 			return nil, &PatternError{i, p.Text, ErrPatternTooLong}
+		case slices.Contains(runes, normalize.Separator):
+			// It would match across a break, which no word does.
+			return nil, &PatternError{i, p.Text, ErrPatternBreak}
 		}
 		m.pats[i] = pattern{runes: runes, id: p.ID, order: i, substring: p.Substring}
 		needSeg = needSeg || !p.Substring

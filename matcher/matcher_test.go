@@ -93,6 +93,7 @@ func TestNewErrors(t *testing.T) {
 		{"only noise", " *~🙏 ", ErrEmptyPattern},
 		{"only breaks", "？？。", ErrEmptyPattern},
 		{"too long", strings.Repeat("发", MaxPatternRunes+1), ErrPatternTooLong},
+		{"break inside", "发货，退款", ErrPatternBreak},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,19 +6,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+
+	"github.com/kefu-go/kefu/matcher/normalize"
 )
 
 // A Segmenter splits normalised text into words.
 //
 // Cut must return words whose concatenation is text. The matcher checks
-// this; when a segmenter breaks the contract for some text, the matcher
-// treats every edge in that text as a word boundary.
+// that their lengths add up; when a segmenter breaks the contract for some
+// text, the matcher treats every edge in that text as a word boundary.
 type Segmenter interface {
 	Cut(text string) []string
 }
@@ -63,7 +66,8 @@ func WithDictionary(r io.Reader) Option {
 }
 
 // WithWords adds words to the dictionary, with a frequency high enough for
-// them to be preferred over the splits the dictionary would choose.
+// them to be preferred over the splits the dictionary would choose. Words
+// are normalised first (發貨單 is added as 发货单), as the text is.
 func WithWords(words ...string) Option {
 	return func(c *config) { c.words = append(c.words, words...) }
 }
@@ -105,7 +109,7 @@ func NewGse(opts ...Option) (*Gse, error) {
 		if len(fields) < 2 || len(fields) > 3 || !utf8.ValidString(fields[0]) {
 			return nil, fmt.Errorf("%w %d: want word, frequency and optional part of speech", ErrDictionary, line)
 		}
-		if f, err := strconv.ParseFloat(fields[1], 64); err != nil || f <= 0 {
+		if f, err := strconv.ParseFloat(fields[1], 64); err != nil || !(f > 0) || math.IsInf(f, 0) {
 			return nil, fmt.Errorf("%w %d: frequency %q is not a positive number", ErrDictionary, line, fields[1])
 		}
 		b.WriteString(fields[0])
@@ -116,10 +120,10 @@ func NewGse(opts ...Option) (*Gse, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("segment: reading dictionary: %w", err)
 	}
-	for _, w := range c.words {
-		w = strings.TrimSpace(w)
-		if w == "" || strings.ContainsAny(w, " \t\n") || !utf8.ValidString(w) {
-			return nil, fmt.Errorf("segment: WithWords: %q is not a single word", w)
+	for _, word := range c.words {
+		w := normalize.String(word) // the text segmented is normalised too
+		if w == "" || strings.ContainsRune(w, normalize.Separator) {
+			return nil, fmt.Errorf("segment: WithWords: %q is not a single word", word)
 		}
 		fmt.Fprintf(&b, "%s %d\n", w, userWordFreq)
 	}

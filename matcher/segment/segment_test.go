@@ -44,6 +44,8 @@ func TestDictionaryErrors(t *testing.T) {
 		{"bad frequency", "# c\n发货 x\n", "bad dictionary line 2"},
 		{"negative frequency", "发货 -3\n", "bad dictionary line 1"},
 		{"too many fields", "发货 3 n extra\n", "bad dictionary line 1"},
+		{"not a number", "发货 NaN\n", "bad dictionary line 1"},
+		{"infinite", "发货 +Inf\n", "bad dictionary line 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,8 +54,11 @@ func TestDictionaryErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want, "NewGse(%q)", tt.dict)
 		})
 	}
-	_, err := NewGse(WithWords("two words"))
-	assert.Error(t, err, "WithWords with a space")
+	_, err := NewGse(WithWords("🙏"))
+	assert.Error(t, err, "WithWords with a word that normalises to nothing")
+	g, err := NewGse(WithWords("快遞員"))
+	require.NoError(t, err)
+	assert.Equal(t, "快递员", g.Cut("快递员态度太差")[0], "a traditional user word is added normalised")
 }
 
 func TestConcurrentCut(t *testing.T) {
