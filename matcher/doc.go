@@ -14,7 +14,8 @@
 //     traditional to simplified, noise such as spaces, emoji and zero-width
 //     characters removed), keeping a map back to the original bytes;
 //  2. runs the automaton (github.com/cloudflare/ahocorasick) over a
-//     one-byte code per rune and verifies every candidate exactly;
+//     one-byte code per rune, which reports the pattern prefixes that
+//     occur, then locates and verifies every candidate exactly;
 //  3. only if a verified candidate needs it, segments the clauses of the
 //     normalised message (the runs between breaks such as ，。？) that hold
 //     such candidates, each on its own, and classifies each match by its
@@ -59,12 +60,17 @@
 // cloudflare/ahocorasick allocates two 256-pointer arrays per trie node,
 // about 4 KB, and one node per byte of every pattern: some 30 KB for a
 // Chinese keyword of two or three characters in UTF-8. The matcher instead
-// gives each rune of the patterns' alphabet a one-byte code (codes are
-// shared when the alphabet has more than 255 runes) and indexes only the
-// first two runes of each pattern, with distinct prefixes entered once. The
-// automaton then has at most two nodes per distinct prefix instead of three
-// per character, at the price of false candidates, which the exact check
-// removes. The benchmarks report the heap of both.
+// gives each rune of the patterns' prefixes a one-byte code (codes are
+// shared when there are more than 255 such runes) and enters only the
+// first three runes of each pattern, each distinct prefix once. The
+// automaton then has at most three nodes per distinct prefix instead of
+// three per character, at the price of false candidates, which the exact
+// check removes. Its output is the set of prefixes that occur somewhere in
+// the message; two small tables then find where, by the first two runes,
+// and only the prefixes the automaton reported are verified. Measured on
+// the benchmark keyword sets (1,000, 5,000 and 10,000 distinct Chinese
+// forms), the matcher keeps 0.31x to 0.32x the heap of the raw automaton
+// over the same forms; the benchmarks module records it.
 //
 // # Concurrency
 //

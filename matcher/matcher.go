@@ -18,9 +18,15 @@ import (
 const MaxPatternRunes = 64
 
 // prefixRunes is how many leading runes of each pattern the automaton
-// indexes. Candidates are verified in full, so a short prefix costs only
-// some false candidates, and it keeps the automaton small (see doc.go).
-const prefixRunes = 2
+// indexes, and tableRunes how many the location tables use. Candidates are
+// verified in full, so short prefixes cost only some false candidates, and
+// they keep the automaton small (see doc.go). The automaton sees one rune
+// more than the tables, so that it rules out the groups whose third rune
+// occurs nowhere in the message before any position is looked at.
+const (
+	prefixRunes = 3
+	tableRunes  = 2
+)
 
 // A Pattern is a keyword to find.
 type Pattern struct {
@@ -81,9 +87,10 @@ type pattern struct {
 // concurrent use by multiple goroutines.
 type Matcher struct {
 	pats   []pattern
-	groups [][]int32 // automaton dictionary index -> patterns sharing that code prefix
-	one    [256]int32
-	two    []int32 // code pair -> group, or -1
+	groups [][]int32  // automaton dictionary index -> patterns sharing that code prefix
+	one    [256]int32 // code -> group of the one-rune patterns, or -1
+	two    []int32    // code pair -> index into pairs, or -1
+	pairs  [][]int32  // groups whose prefix starts with a code pair
 	codes  coder
 	ac     *ahocorasick.Matcher
 	seg    segment.Segmenter
@@ -169,22 +176,31 @@ func (m *Matcher) build() {
 		m.two[i] = -1
 	}
 	var dict [][]byte
+	group := map[string]int32{} // code prefix -> group
 	for i := range m.pats {
 		p := &m.pats[i]
-		var slot *int32
-		key := []byte{m.codes.code(p.runes[0])}
-		if len(p.runes) < prefixRunes {
-			slot = &m.one[key[0]]
-		} else {
-			key = append(key, m.codes.code(p.runes[1]))
-			slot = &m.two[int(key[0])<<8|int(key[1])]
+		key := make([]byte, 0, prefixRunes)
+		for _, r := range p.runes[:min(len(p.runes), prefixRunes)] {
+			key = append(key, m.codes.code(r))
 		}
-		if *slot < 0 {
-			*slot = int32(len(m.groups))
+		g, ok := group[string(key)]
+		if !ok {
+			g = int32(len(m.groups))
+			group[string(key)] = g
 			m.groups = append(m.groups, nil)
 			dict = append(dict, key)
+			if len(key) < tableRunes {
+				m.one[key[0]] = g
+			} else {
+				slot := &m.two[int(key[0])<<8|int(key[1])]
+				if *slot < 0 {
+					*slot = int32(len(m.pairs))
+					m.pairs = append(m.pairs, nil)
+				}
+				m.pairs[*slot] = append(m.pairs[*slot], g)
+			}
 		}
-		m.groups[*slot] = append(m.groups[*slot], int32(i))
+		m.groups[g] = append(m.groups[g], int32(i))
 	}
 	m.ac = ahocorasick.NewMatcher(dict)
 }
@@ -285,8 +301,12 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 			needWords = m.verify(sc, g, i) || needWords
 		}
 		if i+1 < n {
-			if g := m.two[int(sc.enc[i])<<8|int(sc.enc[i+1])]; g >= 0 && sc.hit[g] {
-				needWords = m.verify(sc, g, i) || needWords
+			if pi := m.two[int(sc.enc[i])<<8|int(sc.enc[i+1])]; pi >= 0 {
+				for _, g := range m.pairs[pi] {
+					if sc.hit[g] {
+						needWords = m.verify(sc, g, i) || needWords
+					}
+				}
 			}
 		}
 	}
