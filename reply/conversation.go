@@ -101,13 +101,16 @@ func (c *Conversation) Reply(msg string) Answer {
 	if len(c.turns) > c.maxTurns {
 		c.turns = append(c.turns[:0], c.turns[len(c.turns)-c.maxTurns:]...)
 	}
-	if a.Fallback && a.Reason != SwitchedOff {
+	switch {
+	case a.Reason == SwitchedOff:
+		// The bot is off: the customer was not failed, nor answered.
+	case a.Fallback:
 		c.streak++
 		c.unanswered = append(c.unanswered, masked)
 		if len(c.unanswered) > c.maxTurns {
 			c.unanswered = c.unanswered[len(c.unanswered)-c.maxTurns:]
 		}
-	} else {
+	default:
 		c.streak = 0
 	}
 	trigger, fromRule := "", a.Handoff

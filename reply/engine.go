@@ -57,9 +57,11 @@ type patInfo struct {
 	runes   int
 }
 
-// New compiles a rule set into an Engine. It returns every error found, as
-// an ErrorList, and warnings from the linter (see Lint) for problems that
-// do not stop the load.
+// New compiles a rule set into an Engine. Problems in the rule set are
+// returned together, as an ErrorList with file, line and column; a nil rule
+// set, an invalid schedule or a rule set over MaxPatterns give a plain
+// error. Warnings from the linter (see Lint) report problems that do not
+// stop the load.
 func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 	if rs == nil {
 		return nil, nil, errors.New("reply: nil rule set")
