@@ -169,18 +169,25 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 			k, strings.Join(others, ", "), w.ID, why)
 	}
 	// A rule none of whose keywords it owns alone, behind a rule that beats
-	// it on priority and needs nothing more, can never win.
+	// it on priority and needs nothing more, can never win. Only the rules
+	// that share the first keyword can cover all of them, so look there
+	// (byKeyword holds rules without all_of, in file order).
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
 		if r.Disabled || len(r.AllOf) > 0 || len(r.Keywords) == 0 || r.Match == Exact {
 			continue
 		}
-		for j := range rs.Rules {
+		want := map[string]bool{}
+		for _, k := range r.Keywords {
+			want[normalize.String(k)] = true
+		}
+		for _, own := range byKeyword[normalize.String(r.Keywords[0])] {
+			j := own.rule
 			o := &rs.Rules[j]
-			if j == i || o.Disabled || o.Match == Exact || len(o.AllOf) > 0 || len(o.NoneOf) > 0 || o.Priority < r.Priority || (o.Priority == r.Priority && j > i) {
+			if j == i || o.Disabled || o.Match == Exact || len(o.NoneOf) > 0 || o.Priority < r.Priority || (o.Priority == r.Priority && j > i) {
 				continue
 			}
-			if coversAll(o.Keywords, r.Keywords) {
+			if coversAll(o.Keywords, want) {
 				warn(r.pos, r.ID, "can never win: every keyword is also in rule %s, which ranks above it", o.ID)
 				break
 			}
@@ -194,17 +201,17 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 	return ws
 }
 
-func coversAll(have, want []string) bool {
-	set := map[string]bool{}
+// coversAll reports whether have holds every word of want (normalised).
+func coversAll(have []string, want map[string]bool) bool {
+	n := 0
+	seen := map[string]bool{}
 	for _, k := range have {
-		set[normalize.String(k)] = true
-	}
-	for _, k := range want {
-		if !set[normalize.String(k)] {
-			return false
+		if k = normalize.String(k); want[k] && !seen[k] {
+			seen[k] = true
+			n++
 		}
 	}
-	return true
+	return n == len(want)
 }
 
 // Lint compiles rs as New would and returns its warnings and errors, for
