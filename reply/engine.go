@@ -363,6 +363,24 @@ func exactKeyword(norm string) string {
 	return norm
 }
 
+// maybeExact is a cheap first look at what follows an exact keyword: it
+// reports false as soon as a word that is not a particle follows (the usual
+// case: 在 in 放在卧室), without allocating. It gives up after a bounded
+// number of runes, leaving the decision to exactSpans, so that a long run
+// of particles cannot make the look quadratic.
+func maybeExact(after string) bool {
+	n := 0
+	for _, r := range after {
+		if f, c := normalize.Rune(r); c == normalize.Keep && !strings.ContainsRune(trailingParticles, f) {
+			return false
+		}
+		if n++; n > 64 {
+			return true
+		}
+	}
+	return true
+}
+
 // addressRunes holds leadingAddress as runes.
 var addressRunes = func() [][]rune {
 	out := make([][]rune, len(leadingAddress))
@@ -477,6 +495,9 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	for _, m := range e.m.FindAll(msg) {
 		info := &e.pats[m.ID]
 		if info.role == RoleExact {
+			if exact == nil && !maybeExact(msg[m.End:]) {
+				continue // cheap rejection: words follow the keyword
+			}
 			if exact == nil {
 				exact = newExactSpans(msg)
 			}
