@@ -293,7 +293,7 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 				if role == RoleExact {
 					// The whole message must be this key, give or take forms
 					// of address before it and particles after it (see
-					// exactResidue); the matcher finds the key itself.
+					// exactSpans); the matcher finds the key itself.
 					pats = append(pats, matcher.Pattern{Text: exactKeyword(fn), ID: id, Substring: true})
 					continue
 				}
