@@ -56,7 +56,7 @@ func (w *words) reset(n int) {
 // is clause and whose word ends, in bytes of clause, are ends. When the
 // ends do not describe the clause (a segmenter that broke its contract),
 // every position in it is an edge.
-func (w *words) add(a int, clause string, n int, ends []int) {
+func (w *words) add(a int, clause []byte, n int, ends []int) {
 	if !validEnds(ends, len(clause)) {
 		for i := a; i <= a+n; i++ {
 			w.edge[i] = true
@@ -70,7 +70,7 @@ func (w *words) add(a int, clause string, n int, ends []int) {
 	pos, rpos, wordStart := 0, a, a
 	for _, end := range ends {
 		for pos < end && rpos < a+n {
-			_, size := utf8.DecodeRuneInString(clause[pos:])
+			_, size := utf8.DecodeRune(clause[pos:])
 			w.start[rpos] = wordStart
 			pos += size
 			rpos++

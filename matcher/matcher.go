@@ -17,16 +17,11 @@ import (
 // MaxPatternRunes is the longest pattern New accepts, in normalised runes.
 const MaxPatternRunes = 64
 
-// prefixRunes is how many leading runes of each pattern the automaton
-// indexes, and tableRunes how many the location tables use. Candidates are
-// verified in full, so short prefixes cost only some false candidates, and
-// they keep the automaton small (see doc.go). The automaton sees one rune
-// more than the tables, so that it rules out the groups whose third rune
-// occurs nowhere in the message before any position is looked at.
-const (
-	prefixRunes = 3
-	tableRunes  = 2
-)
+// keyPairs is how many pairs of adjacent runes, at most, of each pattern
+// the automaton indexes: a pattern's key is the codes of its first four
+// runes' pairs. Candidates are verified in full, so a short key costs only
+// some false candidates, and it keeps the automaton small (see doc.go).
+const keyPairs = 3
 
 // A Pattern is a keyword to find.
 type Pattern struct {
@@ -80,22 +75,21 @@ type pattern struct {
 	id        int
 	order     int // index in the slice given to New: the tie-break
 	substring bool
-	lastWord  int // start of the pattern's last word, 0 for a single word
+	lastWord  int   // start of the pattern's last word, 0 for a single word
+	group     int32 // the automaton's key for the pattern; -1 for one rune
 }
 
 // Matcher finds patterns in text. It is immutable once built and safe for
 // concurrent use by multiple goroutines.
 type Matcher struct {
-	pats   []pattern
-	groups [][]int32  // automaton dictionary index -> patterns sharing that code prefix
-	one    [256]int32 // code -> group of the one-rune patterns, or -1
-	two    []int32    // code pair -> index into pairs, or -1
-	pairs  [][]int32  // groups whose prefix starts with a code pair
-	codes  coder
-	ac     *ahocorasick.Matcher
-	seg    segment.Segmenter
-	cfg    config
-	pool   sync.Pool // *scratch
+	pats    []pattern
+	pairs   pairIndex
+	groups  int                  // number of distinct automaton keys
+	ac      *ahocorasick.Matcher // nil when no pattern has two runes
+	singles bool                 // some pattern is a single rune
+	seg     segment.Segmenter
+	cfg     config
+	pool    sync.Pool // *scratch
 }
 
 // New compiles patterns into a Matcher. It returns a *PatternError for a
@@ -165,54 +159,47 @@ func lastWordStart(seg segment.Segmenter, runes []rune) int {
 	return utf8.RuneCountInString(norm[:len(norm)-len(last)])
 }
 
-// build encodes the patterns' prefixes and compiles the automaton.
+// build indexes the pairs of the patterns and compiles the automaton over
+// their keys.
 func (m *Matcher) build() {
-	m.codes = newCoder(m.pats)
-	for i := range m.one {
-		m.one[i] = -1
-	}
-	m.two = make([]int32, 1<<16)
-	for i := range m.two {
-		m.two[i] = -1
-	}
+	m.pairs = newPairIndex(m.pats)
 	var dict [][]byte
-	group := map[string]int32{} // code prefix -> group
+	group := map[string]int32{} // key -> index in dict
 	for i := range m.pats {
 		p := &m.pats[i]
-		key := make([]byte, 0, prefixRunes)
-		for _, r := range p.runes[:min(len(p.runes), prefixRunes)] {
-			key = append(key, m.codes.code(r))
+		if len(p.runes) == 1 {
+			p.group = -1
+			m.singles = true
+			continue
+		}
+		key := make([]byte, 0, keyPairs)
+		for j := 0; j+1 < len(p.runes) && j < keyPairs; j++ {
+			key = append(key, m.pairs.codes[m.pairs.slot(pairOf(p.runes[j], p.runes[j+1]))])
 		}
 		g, ok := group[string(key)]
 		if !ok {
-			g = int32(len(m.groups))
+			g = int32(len(dict))
 			group[string(key)] = g
-			m.groups = append(m.groups, nil)
 			dict = append(dict, key)
-			if len(key) < tableRunes {
-				m.one[key[0]] = g
-			} else {
-				slot := &m.two[int(key[0])<<8|int(key[1])]
-				if *slot < 0 {
-					*slot = int32(len(m.pairs))
-					m.pairs = append(m.pairs, nil)
-				}
-				m.pairs[*slot] = append(m.pairs[*slot], g)
-			}
 		}
-		m.groups[g] = append(m.groups[g], int32(i))
+		p.group = g
 	}
-	m.ac = ahocorasick.NewMatcher(dict)
+	m.groups = len(dict)
+	if len(dict) > 0 {
+		m.ac = ahocorasick.NewMatcher(dict)
+	}
 }
 
 // scratch holds the per-call buffers.
 type scratch struct {
-	text  normalize.Text
-	enc   []byte
-	hit   []bool
-	cands []candidate
-	ends  []int
-	words words
+	text   normalize.Text
+	enc    []byte  // the code of each pair of adjacent runes, 0 for none
+	slots  []int32 // the pair index slot of each pair, -1 for none
+	hit    []bool  // automaton keys that occur
+	cands  []candidate
+	clause []byte // the clause being segmented, in UTF-8
+	ends   []int
+	words  words
 }
 
 type candidate struct {
@@ -226,18 +213,21 @@ type candidate struct {
 // by the patterns' order in New. Matches that cross a word boundary are
 // left out unless WithCrossing was given.
 func (m *Matcher) FindAll(text string) []Match {
+	return m.AppendAll(nil, text)
+}
+
+// AppendAll appends the matches FindAll would return to dst and returns the
+// extended slice, so that a caller can reuse one buffer for many texts.
+func (m *Matcher) AppendAll(dst []Match, text string) []Match {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
 	cands := m.find(sc, text)
-	if len(cands) == 0 {
-		return nil
-	}
-	out := make([]Match, len(cands))
-	for i, c := range cands {
+	dst = slices.Grow(dst, len(cands))
+	for _, c := range cands {
 		start, end := sc.text.Span(c.s, c.e)
-		out[i] = Match{ID: m.pats[c.pat].id, Start: start, End: end, Boundary: c.b}
+		dst = append(dst, Match{ID: m.pats[c.pat].id, Start: start, End: end, Boundary: c.b})
 	}
-	return out
+	return dst
 }
 
 // FindLeftmostLongest returns non-overlapping matches, scanning from the
@@ -265,25 +255,36 @@ func (m *Matcher) getScratch() *scratch {
 	if sc, ok := m.pool.Get().(*scratch); ok {
 		return sc
 	}
-	return &scratch{hit: make([]bool, len(m.groups))}
+	return &scratch{hit: make([]bool, m.groups)}
 }
 
-// find normalises text, runs the automaton over the encoded runes, verifies
-// the candidates, classifies them and returns them sorted.
+// find normalises text, codes its pairs of adjacent runes, runs the
+// automaton over the codes, verifies the candidates, classifies them and
+// returns them sorted.
 func (m *Matcher) find(sc *scratch, text string) []candidate {
 	sc.text.Reset(text)
 	runes := sc.text.Runes
 	n := len(runes)
-	if n == 0 || len(m.groups) == 0 {
+	if n == 0 || len(m.pats) == 0 {
 		return nil
 	}
-	sc.enc = sc.enc[:0]
-	for _, r := range runes {
-		sc.enc = append(sc.enc, m.codes.code(r))
+	sc.enc, sc.slots = slices.Grow(sc.enc[:0], n)[:n-1], slices.Grow(sc.slots[:0], n)[:n-1]
+	starts := false // some pair of the text is the first pair of a pattern
+	for i := range sc.enc {
+		s := m.pairs.slot(pairOf(runes[i], runes[i+1]))
+		c := byte(0)
+		if s >= 0 {
+			c = m.pairs.codes[s]
+			starts = starts || m.pairs.off[s] < m.pairs.off[s+1]
+		}
+		sc.enc[i], sc.slots[i] = c, int32(s)
 	}
-	hits := m.ac.MatchThreadSafe(sc.enc)
-	if len(hits) == 0 {
-		return nil
+	var hits []int
+	if starts && m.ac != nil {
+		hits = m.ac.MatchThreadSafe(sc.enc)
+	}
+	if len(hits) == 0 && !m.singles {
+		return nil // the usual message: no key, so no candidate
 	}
 	for _, g := range hits {
 		sc.hit[g] = true
@@ -297,17 +298,13 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 	sc.cands = sc.cands[:0]
 	needWords := false
 	for i := 0; i < n; i++ {
-		if g := m.one[sc.enc[i]]; g >= 0 && sc.hit[g] {
-			needWords = m.verify(sc, g, i) || needWords
-		}
-		if i+1 < n {
-			if pi := m.two[int(sc.enc[i])<<8|int(sc.enc[i+1])]; pi >= 0 {
-				for _, g := range m.pairs[pi] {
-					if sc.hit[g] {
-						needWords = m.verify(sc, g, i) || needWords
-					}
-				}
+		if m.singles {
+			if s := m.pairs.slot(pairOf(runes[i], anyRune)); s >= 0 {
+				needWords = m.verify(sc, m.pairs.starting(s), i) || needWords
 			}
+		}
+		if len(hits) > 0 && i+1 < n && sc.slots[i] >= 0 {
+			needWords = m.verify(sc, m.pairs.starting(int(sc.slots[i])), i) || needWords
 		}
 	}
 	if len(sc.cands) == 0 {
@@ -360,31 +357,36 @@ func (m *Matcher) segmentClauses(sc *scratch) {
 		for b < len(runes) && runes[b] != normalize.Separator {
 			b++
 		}
-		clause := string(runes[a:b])
+		sc.clause = sc.clause[:0]
+		for _, r := range runes[a:b] {
+			sc.clause = utf8.AppendRune(sc.clause, r)
+		}
 		sc.ends = sc.ends[:0]
 		if bd, ok := m.seg.(segment.Bounder); ok {
-			sc.ends = bd.AppendBoundaries(sc.ends, clause)
+			sc.ends = bd.AppendBoundaries(sc.ends, sc.clause)
 		} else {
 			prev := 0
-			for _, w := range m.seg.Cut(clause) {
+			for _, w := range m.seg.Cut(string(sc.clause)) {
 				prev += len(w)
 				sc.ends = append(sc.ends, prev)
 			}
 		}
-		sc.words.add(a, clause, b-a, sc.ends)
+		sc.words.add(a, sc.clause, b-a, sc.ends)
 		done = b
 	}
 }
 
-// verify appends the patterns of group g that occur at rune position i and
-// reports whether any of them needs word boundaries.
-func (m *Matcher) verify(sc *scratch, g int32, i int) bool {
+// verify appends the patterns of pats that occur at rune position i and
+// whose key the automaton reported, and reports whether any of them needs
+// word boundaries. The patterns of pats start with the runes at i, so only
+// the runes after the first two are compared.
+func (m *Matcher) verify(sc *scratch, pats []int32, i int) bool {
 	need := false
 	runes := sc.text.Runes
-	for _, pi := range m.groups[g] {
+	for _, pi := range pats {
 		p := &m.pats[pi]
 		e := i + len(p.runes)
-		if e > len(runes) || !slices.Equal(p.runes, runes[i:e]) {
+		if p.group >= 0 && !sc.hit[p.group] || e > len(runes) || len(p.runes) > 2 && !slices.Equal(p.runes[2:], runes[i+2:e]) {
 			continue
 		}
 		sc.cands = append(sc.cands, candidate{pat: pi, s: i, e: e})

@@ -30,8 +30,9 @@ type Segmenter interface {
 // ends without allocating the words.
 type Bounder interface {
 	// AppendBoundaries appends to dst the byte offset of the end of every
-	// word of text, in increasing order, the last being len(text).
-	AppendBoundaries(dst []int, text string) []int
+	// word of text, in increasing order, the last being len(text). It may
+	// not keep text, which the caller reuses.
+	AppendBoundaries(dst []int, text []byte) []int
 }
 
 // CutFunc adapts a function to the Segmenter interface.
@@ -145,7 +146,7 @@ func Default() (*Gse, error) { return defaultGse() }
 
 // Cut splits text into words with gse's shortest-path segmentation.
 func (g *Gse) Cut(text string) []string {
-	ends := g.AppendBoundaries(nil, text)
+	ends := g.AppendBoundaries(nil, []byte(text))
 	words := make([]string, len(ends))
 	start := 0
 	for i, end := range ends {
@@ -156,11 +157,11 @@ func (g *Gse) Cut(text string) []string {
 }
 
 // AppendBoundaries implements Bounder.
-func (g *Gse) AppendBoundaries(dst []int, text string) []int {
-	if text == "" {
+func (g *Gse) AppendBoundaries(dst []int, text []byte) []int {
+	if len(text) == 0 {
 		return dst
 	}
-	for _, s := range g.seg.Segment([]byte(text)) {
+	for _, s := range g.seg.Segment(text) {
 		dst = append(dst, s.End())
 	}
 	return dst
