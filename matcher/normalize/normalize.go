@@ -50,23 +50,68 @@ var asciiClass = func() (t [utf8.RuneSelf]Class) {
 // meaningful only when the class is Keep.
 func Rune(r rune) (rune, Class) {
 	if r < utf8.RuneSelf {
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r, asciiClass[r]
+		return asciiRune(r)
 	}
 	if r >= 0x4E00 && r < 0xA000 { // CJK Unified Ideographs: no width or case.
 		return toSimplified(r), Keep
 	}
+	if i := r - cjkPunctLo; i >= 0 && int(i) < len(cjkPunct) {
+		return cjkPunct[i].r, cjkPunct[i].c
+	}
+	if i := r - fullWidthLo; i >= 0 && int(i) < len(fullWidth) {
+		return fullWidth[i].r, fullWidth[i].c
+	}
+	return fold(r)
+}
+
+// fold folds and classifies the runes outside ASCII and the main CJK
+// block: width (golang.org/x/text/width), case, traditional to simplified.
+func fold(r rune) (rune, Class) {
 	if f := width.LookupRune(r).Folded(); f != 0 {
 		r = f
 		if r < utf8.RuneSelf {
-			return Rune(r)
+			return asciiRune(r)
 		}
 	}
 	r = unicode.ToLower(r)
 	return toSimplified(r), classify(r)
 }
+
+func asciiRune(r rune) (rune, Class) {
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	return r, asciiClass[r]
+}
+
+type folded struct {
+	r rune
+	c Class
+}
+
+// foldRange returns fold of the runes lo to hi, inclusive.
+func foldRange(lo, hi rune) []folded {
+	out := make([]folded, 0, hi-lo+1)
+	for r := lo; r <= hi; r++ {
+		f, c := fold(r)
+		out = append(out, folded{f, c})
+	}
+	return out
+}
+
+// cjkPunct and fullWidth hold fold of the two blocks that Chinese
+// messages use most after the ideographs: CJK Symbols and Punctuation
+// (。、「」) and Halfwidth and Fullwidth Forms (，？！ and full-width letters
+// and digits). They are computed from fold itself, once.
+const (
+	cjkPunctLo  = 0x3000
+	fullWidthLo = 0xFF00
+)
+
+var (
+	cjkPunct  = foldRange(cjkPunctLo, 0x303F)
+	fullWidth = foldRange(fullWidthLo, 0xFFEF)
+)
 
 // classify handles the runes outside ASCII and the main CJK block.
 func classify(r rune) Class {
@@ -142,11 +187,23 @@ func (t *Text) Reset(s string) {
 	pendingBreak := -1 // start of a run of breaks not yet written
 	breakEnd := 0
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var (
+			f    rune
+			c    Class
+			size int
+		)
+		if r, ok := decodeHan(s, i); ok {
+			// The common case, inlined: a character of the main CJK
+			// block, which needs no width or case folding.
+			f, c, size = r, Keep, 3
+			if k := r - t2sBitmapLo; t2sBitmap[k>>6]&(1<<(k&63)) != 0 {
+				f = toSimplified(r)
+			}
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			f, c = Rune(r)
 		}
-		f, c := Rune(r)
 		switch c {
 		case Keep:
 			if pendingBreak >= 0 {
@@ -164,6 +221,19 @@ func (t *Text) Reset(s string) {
 		}
 		i += size
 	}
+}
+
+// decodeHan decodes the rune at s[i:] if it is a character of the CJK
+// Unified Ideographs block (U+4E00 to U+9FFF), which UTF-8 writes as three
+// bytes led by 0xE4 to 0xE9.
+func decodeHan(s string, i int) (rune, bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+	// c0 in 0xE4..0xE9, and c1 and c2 both continuation bytes (10xxxxxx).
+	return r, c0-0xE4 <= 0xE9-0xE4 && c1&0xC0|(c2&0xC0)>>2 == 0xA0 && r >= 0x4E00
 }
 
 func (t *Text) push(r rune, start, end int) {

@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -124,4 +125,45 @@ func FuzzText(f *testing.F) {
 			prevEnd = txt.Ends[i]
 		}
 	})
+}
+
+// TestDecodeHan checks decodeHan against utf8.DecodeRuneInString: for
+// every rune followed by more text, and for every three bytes led by the
+// lead bytes it accepts, with continuation bytes at their edges and
+// truncated.
+func TestDecodeHan(t *testing.T) {
+	check := func(s string) {
+		want, size := utf8.DecodeRuneInString(s)
+		wantOK := want >= 0x4E00 && want <= 0x9FFF && size == 3
+		got, ok := decodeHan(s, 0)
+		if ok != wantOK || ok && got != want {
+			t.Fatalf("decodeHan(%q) = %U, %v; utf8.DecodeRuneInString says %U, size %d", s, got, ok, want, size)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check(string(r) + "x")
+	}
+	edges := []byte{0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}
+	for lead := 0xE0; lead <= 0xEF; lead++ {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				s := string([]byte{byte(lead), b1, b2})
+				check(s)
+				check(s[:2])
+			}
+		}
+	}
+}
+
+// TestRuneFastPaths checks, for every rune, that Rune's shortcuts (the
+// main CJK block, and the tables of CJK punctuation and full-width forms)
+// give what the general path, fold, gives.
+func TestRuneFastPaths(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		f, c := Rune(r)
+		wf, wc := fold(r)
+		if f != wf || c != wc {
+			t.Fatalf("Rune(%U) = %U, %d; fold says %U, %d", r, f, c, wf, wc)
+		}
+	}
 }
