@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -38,6 +39,7 @@ type Engine struct {
 	disabled bool
 	cfg      config
 	warnings []Warning
+	pool     sync.Pool // *scratch
 }
 
 type crule struct {
@@ -450,7 +452,8 @@ func (e *Engine) Reply(msg string) Answer {
 	return e.reply(msg, true)
 }
 
-// acc accumulates a rule's matches in one message.
+// acc accumulates a rule's matches in one message. Its keyword matches
+// are the entries of scratch.kms whose acc index is its own.
 type acc struct {
 	rule    int32
 	kwHit   bool
@@ -459,7 +462,24 @@ type acc struct {
 	exact   bool
 	best    int
 	longest int
-	matches []KeywordMatch
+	first   int // index in scratch.kms of its first match, or -1
+}
+
+// ruleMatch is a keyword match and the acc it belongs to.
+type ruleMatch struct {
+	KeywordMatch
+	acc int
+}
+
+// scratch holds the buffers of one Reply call. Engines keep them in a
+// pool, so that a message allocates little more than its Answer.
+type scratch struct {
+	found []matcher.Match
+	accs  []acc // few rules match one message: a slice beats a map
+	kms   []ruleMatch
+	cands []Candidate
+	idx   []int // the acc of each candidate
+	order []int // candidates, best first
 }
 
 func strength(b matcher.Boundary) int {
@@ -472,6 +492,35 @@ func strength(b matcher.Boundary) int {
 	return 3
 }
 
+// accFor returns the index of the acc of rule r, adding one if needed.
+func (sc *scratch) accFor(r int32) int {
+	for i := range sc.accs {
+		if sc.accs[i].rule == r {
+			return i
+		}
+	}
+	sc.accs = append(sc.accs, acc{rule: r, first: -1})
+	return len(sc.accs) - 1
+}
+
+// matchesOf returns a new slice of the keyword matches of acc i, in the
+// order they were found.
+func (sc *scratch) matchesOf(i int) []KeywordMatch {
+	n := 0
+	for k := range sc.kms {
+		if sc.kms[k].acc == i {
+			n++
+		}
+	}
+	out := make([]KeywordMatch, 0, n)
+	for k := range sc.kms {
+		if sc.kms[k].acc == i {
+			out = append(out, sc.kms[k].KeywordMatch)
+		}
+	}
+	return out
+}
+
 func (e *Engine) reply(msg string, enabled bool) Answer {
 	var a Answer
 	if len(msg) > e.cfg.maxRunes && utf8.RuneCountInString(msg) > e.cfg.maxRunes {
@@ -481,18 +530,15 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	if e.disabled || !enabled {
 		return e.fallback(a, SwitchedOff, msg)
 	}
-	var exact *exactSpans // built on the first exact candidate
-	var accs []acc        // few rules match one message: a slice beats a map
-	get := func(r int32) *acc {
-		for i := range accs {
-			if accs[i].rule == r {
-				return &accs[i]
-			}
-		}
-		accs = append(accs, acc{rule: r})
-		return &accs[len(accs)-1]
+	sc, _ := e.pool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
 	}
-	for _, m := range e.m.FindAll(msg) {
+	defer e.pool.Put(sc)
+	sc.found = e.m.AppendAll(sc.found[:0], msg)
+	sc.accs, sc.kms = sc.accs[:0], sc.kms[:0]
+	var exact *exactSpans // built on the first exact candidate
+	for _, m := range sc.found {
 		info := &e.pats[m.ID]
 		if info.role == RoleExact {
 			if exact == nil && !maybeExact(msg[m.End:]) {
@@ -505,7 +551,8 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 				continue
 			}
 		}
-		x := get(info.rule)
+		xi := sc.accFor(info.rule)
+		x := &sc.accs[xi]
 		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Role: info.role,
 			Start: m.Start, End: m.End, Boundary: m.Boundary, Normalized: msg[m.Start:m.End] != info.form}
 		switch info.role {
@@ -523,14 +570,17 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		}
 		x.best = max(x.best, strength(km.Boundary))
 		x.longest = max(x.longest, info.runes)
-		x.matches = append(x.matches, km)
+		if x.first < 0 {
+			x.first = len(sc.kms)
+		}
+		sc.kms = append(sc.kms, ruleMatch{km, xi})
 	}
 
-	var cands []Candidate
-	var winners []*acc
+	// cands[k] is the candidate of acc idx[k] until idx is sorted.
+	sc.cands, sc.idx = sc.cands[:0], sc.idx[:0]
 	anyDisabled := false
-	for i := range accs {
-		x := &accs[i]
+	for i := range sc.accs {
+		x := &sc.accs[i]
 		r := &e.rules[x.rule]
 		allOK := len(r.AllOf) > 0 && x.allSeen == 1<<len(r.AllOf)-1
 		fires := !x.vetoed && (x.exact ||
@@ -542,22 +592,26 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			anyDisabled = true
 			continue
 		}
-		cands = append(cands, Candidate{Rule: r.ID, Category: r.Category, Score: Score{
-			AllOf: allOK, Strength: x.best, Priority: r.Priority, Coverage: coverage(msg, x.matches),
+		sc.cands = append(sc.cands, Candidate{Rule: r.ID, Category: r.Category, Score: Score{
+			AllOf: allOK, Strength: x.best, Priority: r.Priority, Coverage: sc.coverage(msg, i),
 			Longest: x.longest, Order: r.order}})
-		winners = append(winners, x)
+		sc.idx = append(sc.idx, i)
 	}
+	cands := sc.cands
 	if len(cands) == 0 {
 		if anyDisabled {
 			return e.fallback(a, RulesDisabled, msg)
 		}
 		return e.fallback(a, NoMatch, msg)
 	}
-	idx := make([]int, len(cands))
-	for i := range idx {
-		idx[i] = i
+	// order ranks the candidates; equal scores keep the order in which
+	// their rules first matched.
+	order := sc.order[:0]
+	for k := range cands {
+		order = append(order, k)
 	}
-	slices.SortFunc(idx, func(i, j int) int {
+	sc.order = order
+	slices.SortFunc(order, func(i, j int) int {
 		switch {
 		case i == j:
 			return 0
@@ -569,26 +623,27 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		}
 		return 1
 	})
-	top := cands[idx[0]]
-	for k := 1; k < len(idx) && k < e.cfg.candidates; k++ {
-		_, why := top.Score.beats(cands[idx[k]].Score)
-		c := cands[idx[k]]
+	top := cands[order[0]]
+	a.Candidates = make([]Candidate, 1, min(len(order), e.cfg.candidates))
+	a.Candidates[0] = top
+	for k := 1; k < len(order) && k < e.cfg.candidates; k++ {
+		_, why := top.Score.beats(cands[order[k]].Score)
+		c := cands[order[k]]
 		c.Lost = why
 		a.Candidates = append(a.Candidates, c)
 	}
-	a.Candidates = append([]Candidate{top}, a.Candidates...)
-	x := winners[idx[0]]
-	r := &e.rules[x.rule]
-	a.Matches = x.matches
+	xi := sc.idx[order[0]]
+	r := &e.rules[sc.accs[xi].rule]
+	a.Matches = sc.matchesOf(xi)
 	slices.SortFunc(a.Matches, func(p, q KeywordMatch) int { return p.Start - q.Start })
 
-	if e.cfg.askBack && len(idx) > 1 {
-		second := cands[idx[1]]
+	if e.cfg.askBack && len(order) > 1 {
+		second := cands[order[1]]
 		s1, s2 := top.Score, second.Score
-		y := winners[idx[1]]
+		y := &sc.accs[sc.idx[order[1]]]
 		handoff := r.Handoff || e.rules[y.rule].Handoff
 		if !handoff && top.Category != second.Category && s1.AllOf == s2.AllOf && s1.Strength == s2.Strength && s1.Priority == s2.Priority {
-			q := fmt.Sprintf("亲，您是想问「%s」还是「%s」呢？", x.matches[0].Keyword, y.matches[0].Keyword)
+			q := fmt.Sprintf("亲，您是想问「%s」还是「%s」呢？", a.Matches[0].Keyword, sc.kms[y.first].Keyword)
 			if res := e.cfg.cleaner.Clean(q); !res.Blocked {
 				a.Text = res.Text
 				a.Fallback, a.Reason = true, AskedBack
@@ -614,13 +669,16 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	return a
 }
 
-// coverage returns how many characters of the message the matches cover,
-// counting only characters that normalisation keeps (not spaces or emoji).
-func coverage(msg string, ms []KeywordMatch) int {
+// coverage returns how many characters of the message the matches of acc
+// i cover, counting only characters that normalisation keeps (not spaces
+// or emoji).
+func (sc *scratch) coverage(msg string, i int) int {
 	var buf [8][2]int
 	spans := buf[:0]
-	for _, m := range ms {
-		spans = append(spans, [2]int{m.Start, m.End})
+	for k := range sc.kms {
+		if m := &sc.kms[k]; m.acc == i {
+			spans = append(spans, [2]int{m.Start, m.End})
+		}
 	}
 	slices.SortFunc(spans, func(p, q [2]int) int { return p[0] - q[0] })
 	total, end := 0, 0
