@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kefu-go/kefu/matcher"
+	"github.com/kefu-go/kefu/matcher/normalize"
 )
 
 // Filter checks and cleans outgoing reply text. Build one with New; a
@@ -20,6 +22,31 @@ type Filter struct {
 	// with an ASCII letter or digit, and so must not touch one in the text.
 	latin   []uint8
 	actions map[Category]Action
+	// pairs holds every pair of adjacent runes of the listed words and
+	// allowed compounds, normalised: a word can form across a join only
+	// if the two runes that meet there are one of them.
+	pairs map[[2]rune]bool
+	pool  sync.Pool // *scratch
+}
+
+// scratch holds the buffers of one Check or Clean call.
+type scratch struct {
+	ms, allowed   []matcher.Match
+	edits, others []Finding
+	next          []Finding // the edits of the next pass
+	text          []byte    // the text being built by applyEdits
+	changed       []span    // where applyEdits changed the text, in the new text
+	removed       []span    // what applyEdits replaced, in the old text
+}
+
+// A span is a byte range [lo, hi) of a text.
+type span struct{ lo, hi int }
+
+func (f *Filter) getScratch() *scratch {
+	if sc, ok := f.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return new(scratch)
 }
 
 // maxRewritePasses bounds the passes of Clean that may rewrite; later
@@ -55,7 +82,7 @@ func New(opts ...Option) (*Filter, error) {
 		}
 	}
 
-	f := &Filter{actions: s.actions}
+	f := &Filter{actions: s.actions, pairs: map[[2]rune]bool{}}
 	var ps []matcher.Pattern
 	var err error
 	l.words.each(func(w string, e Entry) {
@@ -85,15 +112,20 @@ func New(opts ...Option) (*Filter, error) {
 	}
 	for _, p := range ps {
 		f.latin = append(f.latin, latinEdges(p.Text))
+		rs := []rune(normalize.String(p.Text))
+		for i := 1; i < len(rs); i++ {
+			f.pairs[[2]rune{rs[i-1], rs[i]}] = true
+		}
 	}
 	if f.index, err = matcher.New(ps); err != nil {
 		return nil, fmt.Errorf("compliance: %w", err)
 	}
+	sc := new(scratch)
 	for _, e := range f.words {
 		if e.Action != Rewrite {
 			continue
 		}
-		if edits, others := f.scan(e.Replacement); len(edits)+len(others) > 0 {
+		if edits, others := f.scan(sc, e.Replacement, nil, nil); len(edits)+len(others) > 0 {
 			return nil, &EntryError{Word: e.Word, Err: fmt.Errorf("%w: %q contains %q", ErrReplacementListed, e.Replacement, append(edits, others...)[0].Word)}
 		}
 	}
@@ -135,9 +167,21 @@ func (f *Filter) action(c Category, a Action, canRewrite bool) Action {
 // (Block, Flag), so a Block finding may overlap an edit. A listed word
 // that lies wholly inside an allowed compound is not a finding.
 func (f *Filter) Check(text string) []Finding {
-	edits, others := f.scan(text)
-	fs := append(edits, others...)
-	for _, s := range findPII(text) {
+	sc := f.getScratch()
+	defer f.pool.Put(sc)
+	return f.check(sc, text)
+}
+
+// check is Check; it leaves the edits of text in sc.edits.
+func (f *Filter) check(sc *scratch, text string) []Finding {
+	sc.edits, sc.others = f.scan(sc, text, sc.edits[:0], sc.others[:0])
+	pii := findPII(text)
+	if len(sc.edits)+len(sc.others)+len(pii) == 0 {
+		return nil
+	}
+	fs := make([]Finding, 0, len(sc.edits)+len(sc.others)+len(pii))
+	fs = append(append(fs, sc.edits...), sc.others...)
+	for _, s := range pii {
 		fs = append(fs, Finding{
 			Category:   s.cat,
 			Action:     f.piiAction(s),
@@ -164,48 +208,121 @@ func (f *Filter) piiAction(s piiSpan) Action {
 // U+FFFD.
 //
 // After a deletion the text around it is tidied (see joinDrop), and the
-// result is checked again, because a deletion can join two halves into a
-// listed word; Clean repeats until no Rewrite or Drop word is left outside
-// an allowed compound. Ordinary replies take one pass; each pass is linear
-// in the length of the text plus the number of matches.
+// result is checked again when an edit may have made a new word: where
+// the two runes that now meet are a pair of a listed word or allowed
+// compound, or where an edit broke an allowed compound. Clean repeats until no Rewrite or Drop word is left
+// outside an allowed compound. Ordinary replies take one pass; each pass
+// is linear in the length of the text plus the number of matches.
 func (f *Filter) Clean(text string) Result {
-	res := Result{Text: text, Findings: f.Check(text)}
-	var edits []Finding
+	return f.clean(text, false)
+}
+
+// clean is Clean. With always, it checks the text again after every edit:
+// the tests compare the two.
+func (f *Filter) clean(text string, always bool) Result {
+	sc := f.getScratch()
+	defer f.pool.Put(sc)
+	res := Result{Text: text, Findings: f.check(sc, text)}
+	edits := sc.edits[:0] // the words, and any personal data set to Drop
 	for _, x := range res.Findings {
 		res.Blocked = res.Blocked || x.Action == Block
 		if x.Action.edits() {
 			edits = append(edits, x)
 		}
 	}
+	valid := utf8.ValidString(text)
 	for pass := 0; ; pass++ {
 		if len(edits) > 0 {
-			res.Text = applyEdits(res.Text, edits, pass < maxRewritePasses)
-		} else if utf8.ValidString(res.Text) {
+			old := res.Text
+			sc.text, sc.changed, sc.removed = applyEdits(sc.text, old, edits, pass < maxRewritePasses, sc.changed[:0], sc.removed[:0])
+			res.Text = string(sc.text)
+			if valid && !always && !f.mayFormWords(sc, old, res.Text) {
+				return res
+			}
+		} else if valid {
 			return res
 		}
 		// Invalid bytes become U+FFFD, which the matcher takes for noise:
-		// scan again, as after an edit.
+		// check again, as after an edit.
 		res.Text = strings.ToValidUTF8(res.Text, "\uFFFD")
+		valid = true
 		var others []Finding
-		edits, others = f.scan(res.Text)
+		edits, others = f.scan(sc, res.Text, sc.next[:0], sc.others[:0])
+		sc.next, sc.edits, sc.others = sc.edits, edits, others
 		for _, x := range others {
 			res.Blocked = res.Blocked || x.Action == Block
 		}
 	}
 }
 
+// mayFormWords reports whether the edits that made text from old may have
+// made a listed word that a new check would find. A word the edits made
+// either crosses a place where they changed the text, and then holds the
+// two runes that meet there, or was inside an allowed compound that an edit
+// broke (sc.allowed holds the compounds of old). A word with a Latin edge
+// cannot have been freed by an edit from the letter it touched: a listed
+// word that held that letter touched the word's edge too, and was not
+// found either, and personal data does not start or end next to a letter
+// or digit.
+func (f *Filter) mayFormWords(sc *scratch, old, text string) bool {
+	for _, c := range sc.changed {
+		if f.mayJoin(text, c.lo) || c.hi > c.lo && f.mayJoin(text, c.hi) {
+			return true
+		}
+	}
+	for _, a := range sc.allowed {
+		for _, r := range sc.removed {
+			if a.Start < r.hi && r.lo < a.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayJoin reports whether a word may cross text at i: the runes that
+// normalisation keeps on either side, skipping noise, are a pair of some
+// word.
+func (f *Filter) mayJoin(text string, i int) bool {
+	left, right := rune(-1), rune(-1)
+	for j := i; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		j -= size
+		if n, c := normalize.Rune(r); c != normalize.Noise {
+			if c == normalize.Keep {
+				left = n
+			}
+			break
+		}
+	}
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if n, c := normalize.Rune(r); c != normalize.Noise {
+			if c == normalize.Keep {
+				right = n
+			}
+			break
+		}
+	}
+	// No word crosses a break or an end of the text.
+	return left >= 0 && right >= 0 && f.pairs[[2]rune{left, right}]
+}
+
 // scan finds the listed words in text outside allowed compounds and
-// returns two leftmost-longest selections: the words to edit and the
-// others.
-func (f *Filter) scan(text string) (edits, others []Finding) {
-	ms := f.index.FindAll(text)
+// appends two leftmost-longest selections to edits and others: the words
+// to edit and the others. It leaves the allowed compounds in sc.allowed.
+func (f *Filter) scan(sc *scratch, text string, edits, others []Finding) ([]Finding, []Finding) {
+	sc.ms = f.index.AppendAll(sc.ms[:0], text)
+	ms := sc.ms
 	sortMatches(ms)
-	var allowed []matcher.Match
+	allowed := sc.allowed[:0]
 	for _, m := range ms {
 		if m.ID >= len(f.words) && f.edgesOK(text, m) {
 			allowed = append(allowed, m)
 		}
 	}
+	sc.allowed = allowed
 	j, coveredTo := 0, -1
 	editEnd, otherEnd := 0, 0
 	for _, m := range ms {

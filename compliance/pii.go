@@ -59,52 +59,52 @@ type group struct {
 	joined bool
 }
 
-func digitOf(r rune) (byte, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return byte(r), true
-	case r >= '０' && r <= '９':
-		return byte(r - '０' + '0'), true
-	}
-	return 0, false
-}
-
 func isNumberSep(r rune) bool { return r == ' ' || r == '-' || r == '\u3000' || r == '－' }
 
 func digitGroups(text string) []group {
 	var gs []group
 	var digits []byte
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		g := group{start: start, end: end, digits: string(digits)}
-		if r, size := utf8.DecodeRuneInString(text[end:]); r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' {
-			if next, _ := utf8.DecodeRuneInString(text[end+size:]); !isASCIIAlnum(foldRune(next)) {
-				g.x, g.end = true, end+size
+	// Digits are ASCII or full width (EF BC 90 to EF BC 99), so the text is
+	// read byte by byte: no other rune's encoding holds those bytes at a
+	// rune's start, and a continuation byte is never a digit.
+	for i := 0; i < len(text); {
+		start := i
+		for i < len(text) {
+			if c := text[i]; c >= '0' && c <= '9' {
+				digits = append(digits, c)
+				i++
+			} else if c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] >= 0x90 && text[i+2] <= 0x99 {
+				digits = append(digits, '0'+text[i+2]-0x90)
+				i += 3
+			} else {
+				break
 			}
 		}
-		if n := len(gs); n > 0 && !gs[n-1].x {
-			if r, size := utf8.DecodeRuneInString(text[gs[n-1].end:]); isNumberSep(r) && gs[n-1].end+size == start {
-				g.joined = true
-			}
-		}
-		gs = append(gs, g)
-		digits, start = digits[:0], -1
-	}
-	for i, r := range text {
-		if d, ok := digitOf(r); ok {
-			if start < 0 {
-				start = i
-			}
-			digits = append(digits, d)
+		if i == start {
+			i++
 			continue
 		}
-		flush(i)
+		gs = append(gs, newGroup(text, start, i, string(digits), gs))
+		digits = digits[:0]
 	}
-	flush(len(text))
 	return gs
+}
+
+// newGroup returns the group of the digits text[start:end], which follows
+// the groups gs.
+func newGroup(text string, start, end int, digits string, gs []group) group {
+	g := group{start: start, end: end, digits: digits}
+	if r, size := utf8.DecodeRuneInString(text[end:]); r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' {
+		if next, _ := utf8.DecodeRuneInString(text[end+size:]); !isASCIIAlnum(foldRune(next)) {
+			g.x, g.end = true, end+size
+		}
+	}
+	if n := len(gs); n > 0 && !gs[n-1].x {
+		if r, size := utf8.DecodeRuneInString(text[gs[n-1].end:]); isNumberSep(r) && gs[n-1].end+size == start {
+			g.joined = true
+		}
+	}
+	return g
 }
 
 // classifyAt tries the longest number that starts at groups[a] and spans

@@ -1,8 +1,12 @@
 package compliance
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -130,4 +134,69 @@ func TestMask(t *testing.T) {
 func TestPIILongInput(t *testing.T) {
 	in := strings.Repeat("1 a@b@c 1381234567 ", 20000)
 	assert.Equal(t, in, Mask(in), "Mask(long near-miss text)")
+}
+
+// digitRuns is the naive oracle of digitGroups' scan: the maximal runs of
+// ASCII and full-width digits, found rune by rune.
+func digitRuns(text string) [][3]string {
+	var out [][3]string
+	start, digits := -1, ""
+	for i, r := range text + "\x00" {
+		d := rune(-1)
+		switch {
+		case r >= '0' && r <= '9':
+			d = r
+		case r >= '０' && r <= '９':
+			d = r - '０' + '0'
+		}
+		if d >= 0 {
+			if start < 0 {
+				start = i
+			}
+			digits += string(d)
+			continue
+		}
+		if start >= 0 {
+			out = append(out, [3]string{strconv.Itoa(start), strconv.Itoa(i), digits})
+			start, digits = -1, ""
+		}
+	}
+	return out
+}
+
+// checkDigitGroups compares digitGroups with the oracle on text.
+func checkDigitGroups(t *testing.T, text string) {
+	t.Helper()
+	var got [][3]string
+	for _, g := range digitGroups(text) {
+		end := g.end
+		if g.x {
+			_, size := utf8.DecodeLastRuneInString(text[:g.end])
+			end -= size
+		}
+		got = append(got, [3]string{strconv.Itoa(g.start), strconv.Itoa(end), g.digits})
+	}
+	if want := digitRuns(text); !slices.Equal(got, want) {
+		t.Fatalf("digitGroups(%q) runs = %q, the rune-by-rune oracle says %q", text, got, want)
+	}
+}
+
+// TestDigitGroupsSweep checks digitGroups' byte-by-byte scan against the
+// oracle with every rune between two digits, and with invalid and cut
+// encodings next to full-width digits.
+func TestDigitGroupsSweep(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		checkDigitGroups(t, "1"+string(r)+"２")
+	}
+	for _, s := range []string{"\xef\xbc\x90", "\xef\xbc", "\xef\xbc\x9a", "\xe4\xef\xbc\x91", "\xbc\x90", "1\xef\xbc\x99\xef", "０１２３４５６７８９0"} {
+		checkDigitGroups(t, s)
+	}
+}
+
+// FuzzDigitGroups is TestDigitGroupsSweep for any input.
+func FuzzDigitGroups(f *testing.F) {
+	for _, s := range []string{"", "电话13812345678", "１３８ １２３４ ５６７８", "卡号6222 0212 3456 7890 123", "\xef\xbc\x90x"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkDigitGroups)
 }

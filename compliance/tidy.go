@@ -5,13 +5,17 @@ import (
 	"unicode/utf8"
 )
 
-// applyEdits returns text with the Rewrite and Drop findings in edits
-// applied; edits are sorted by Start and an edit that overlaps an earlier
-// one is skipped. With rewrite false every edit is a drop. Each drop is
-// followed by a tidy-up at the join (see joinDrop), so that the result
-// has no doubled punctuation or spaces and no particle left alone.
-func applyEdits(text string, edits []Finding, rewrite bool) string {
-	b := make([]byte, 0, len(text))
+// applyEdits returns, in buf's memory, the text with the Rewrite and Drop
+// findings in edits applied; edits are sorted by Start and an edit that overlaps an
+// earlier one is skipped. With rewrite false every edit is a drop. Each
+// drop is followed by a tidy-up at the join (see joinDrop), so that the
+// result has no doubled punctuation or spaces and no particle left alone.
+// It also appends to changed, for each edit, the span of the result that
+// replaced it: the replacement, or the empty span where the two sides of
+// a drop meet; and to removed the span of text it replaced, the tidied
+// characters after a drop included.
+func applyEdits(buf []byte, text string, edits []Finding, rewrite bool, changed, removed []span) ([]byte, []span, []span) {
+	b := buf[:0]
 	prev := 0
 	for k, e := range edits {
 		if !e.Action.edits() || e.Start < prev {
@@ -20,6 +24,8 @@ func applyEdits(text string, edits []Finding, rewrite bool) string {
 		b = append(b, text[prev:e.Start]...)
 		if e.Action == Rewrite && rewrite && e.Suggestion != "" {
 			b = append(b, e.Suggestion...)
+			changed = append(changed, span{len(b) - len(e.Suggestion), len(b)})
+			removed = append(removed, span{e.Start, e.End})
 			prev = e.End
 			continue
 		}
@@ -32,9 +38,15 @@ func applyEdits(text string, edits []Finding, rewrite bool) string {
 		}
 		var skip int
 		b, skip = joinDrop(b, text[e.End:limit], limit == len(text))
+		// The tidy-up may have cut into what earlier edits wrote.
+		for k := len(changed) - 1; k >= 0 && changed[k].hi > len(b); k-- {
+			changed[k] = span{min(changed[k].lo, len(b)), len(b)}
+		}
+		changed = append(changed, span{len(b), len(b)})
+		removed = append(removed, span{e.Start, e.End + skip})
 		prev = e.End + skip
 	}
-	return string(append(b, text[prev:]...))
+	return append(b, text[prev:]...), changed, removed
 }
 
 // joinDrop tidies the place where a word was deleted. b is the text
