@@ -48,6 +48,12 @@
 // leading forms of address (亲, 宝, 客服 ...) and trailing particles and
 // punctuation (吗 呢 呀 啊 ？), is one of its keywords: 亲，在吗？ meets 在吗.
 //
+// A keyword or all_of word right after a negation (不用, 不需要, 没要,
+// 不是要 ...; see WithNegations) does not count: 不用发票 does not fire an
+// invoice rule, 我没要投诉 does not hand off. Only a negation that touches
+// the word counts (不用给我开发票 still asks for an invoice), and none_of
+// words and exact rules are never negated.
+//
 // # Ranking
 //
 // Candidates are compared field by field ([Score]), and the first

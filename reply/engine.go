@@ -36,6 +36,7 @@ type Engine struct {
 	pats     []patInfo
 	def      string
 	offhours string
+	negs     [][]rune // negations, normalised (see WithNegations)
 	disabled bool
 	cfg      config
 	warnings []Warning
@@ -80,6 +81,16 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 	}
 	if e.cfg.candidates <= 0 {
 		e.cfg.candidates = 3
+	}
+	if !e.cfg.negationsSet {
+		e.cfg.negations = defaultNegations
+	}
+	for _, w := range e.cfg.negations {
+		n := []rune(normalize.String(w))
+		if len(n) == 0 || len(n) > maxNegationRunes || slices.Contains(n, normalize.Separator) {
+			return nil, nil, fmt.Errorf("reply: negation %q must be one word of 1 to %d characters", w, maxNegationRunes)
+		}
+		e.negs = append(e.negs, n)
 	}
 	if e.cfg.schedule != nil {
 		e.cfg.schedule = e.cfg.schedule.clone() // the engine is immutable
@@ -443,6 +454,44 @@ func (x *exactSpans) ok(start, end int) bool {
 	return x.reach[i] && j+1 >= x.tail
 }
 
+// maxNegationRunes is the longest negation WithNegations accepts.
+const maxNegationRunes = 8
+
+// negated reports whether a negation ends right before msg[start:], after
+// normalisation: noise between them does not count, a break does.
+func (e *Engine) negated(msg string, start int) bool {
+	if len(e.negs) == 0 {
+		return false
+	}
+	var buf [maxNegationRunes]rune // the runes before start, nearest first
+	n := 0
+	for i := start; i > 0 && n < len(buf); {
+		r, size := utf8.DecodeLastRuneInString(msg[:i])
+		i -= size
+		f, c := normalize.Rune(r)
+		if c == normalize.Break {
+			break
+		}
+		if c == normalize.Keep {
+			buf[n] = f
+			n++
+		}
+	}
+	for _, neg := range e.negs {
+		if len(neg) > n {
+			continue
+		}
+		k := 0
+		for k < len(neg) && neg[len(neg)-1-k] == buf[k] {
+			k++
+		}
+		if k == len(neg) {
+			return true
+		}
+	}
+	return false
+}
+
 // Warnings returns the linter's warnings from New.
 func (e *Engine) Warnings() []Warning { return slices.Clone(e.warnings) }
 
@@ -550,6 +599,9 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if !exact.ok(m.Start, m.End) {
 				continue
 			}
+		}
+		if (info.role == RoleKeyword || info.role == RoleAllOf) && e.negated(msg, m.Start) {
+			continue // 不用发票: the customer does not want it
 		}
 		xi := sc.accFor(info.rule)
 		x := &sc.accs[xi]

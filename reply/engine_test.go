@@ -176,6 +176,44 @@ func TestAskBack(t *testing.T) {
 	assert.Contains(t, a.Text, "还是")
 }
 
+// TestNegations checks that a negation right before a keyword stops it
+// from counting, under the default negations, with negation turned off and
+// with a merchant's own list.
+func TestNegations(t *testing.T) {
+	tests := []struct {
+		name string
+		opts []Option
+		msg  string
+		rule string // "" for a fallback
+	}{
+		{"keyword", nil, "发票怎么开", "invoice"},
+		{"negated keyword", nil, "不用发票，寄快点就行", ""},
+		{"negated with noise between", nil, "不用 * 发票", ""},
+		{"negated handoff", nil, "我没要投诉，就问问保修", "warranty"},
+		{"negation in another clause", nil, "不用了，发票怎么开", "invoice"},
+		{"negation not right before", nil, "不用给我开发票吗", "invoice"},
+		{"negated all_of word", nil, "退货不要运费吗", "return"},
+		{"traditional characters", nil, "不需要發票", ""},
+		{"negation off", []Option{WithNegations()}, "不用发票", "invoice"},
+		{"own list", []Option{WithNegations("免")}, "免发票", ""},
+		{"own list leaves defaults out", []Option{WithNegations("免")}, "不用发票", "invoice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := mustLoad(t, shopRules, append([]Option{WithoutDefaultSynonyms()}, tt.opts...)...)
+			a := e.Reply(tt.msg)
+			assert.Equal(t, tt.rule, a.Rule, "Reply(%q): %s", tt.msg, a.Trace())
+			assert.Equal(t, tt.rule == "", a.Fallback, "Reply(%q) fallback: %s", tt.msg, a.Trace())
+		})
+	}
+	rs, err := Load(strings.NewReader(shopRules), YAML, "test.yaml")
+	require.NoError(t, err)
+	for _, bad := range []string{"", "**", "不，用", "一二三四五六七八九"} {
+		_, _, err := New(rs, WithNegations(bad))
+		assert.ErrorContains(t, err, "negation", "New with WithNegations(%q)", bad)
+	}
+}
+
 func TestTruncation(t *testing.T) {
 	e := mustLoad(t, shopRules, WithMaxMessageRunes(10))
 	a := e.Reply(strings.Repeat("好", 20) + "什么时候发货")

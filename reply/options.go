@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"time"
 
 	"github.com/kefu-go/kefu/compliance"
@@ -25,6 +26,8 @@ type config struct {
 	maxRunes      int
 	seg           segment.Segmenter
 	candidates    int
+	negations     []string
+	negationsSet  bool
 }
 
 // An Option configures New.
@@ -109,4 +112,23 @@ func WithSegmenter(s segment.Segmenter) Option {
 // review (default 3).
 func WithCandidates(n int) Option {
 	return func(c *config) { c.candidates = n }
+}
+
+// defaultNegations are the words that, right before a keyword, say the
+// customer does not want it: 不用发票, 我没要投诉, 不用转人工.
+var defaultNegations = []string{"不用", "不需要", "无需", "不必", "用不着", "没要", "不要", "不是要", "不是想"}
+
+// DefaultNegations returns the words WithNegations replaces: 不用, 不需要,
+// 无需, 不必, 用不着, 没要, 不要, 不是要, 不是想.
+func DefaultNegations() []string { return slices.Clone(defaultNegations) }
+
+// WithNegations sets the words that negate the keyword right after them
+// (after normalisation; spaces and symbols between do not count): a
+// negated keyword or all_of word is not counted, so 不用发票 does not fire
+// an invoice rule and 我没要投诉 does not hand off. Without the option the
+// engine uses DefaultNegations; WithNegations() with no words turns
+// negation off. none_of words and exact rules are never negated.
+func WithNegations(words ...string) Option {
+	words = slices.Clone(words)
+	return func(c *config) { c.negations, c.negationsSet = words, true }
 }
