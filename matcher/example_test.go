@@ -41,6 +41,20 @@ func ExampleMatcher_FindAll() {
 	// 2 運費
 }
 
+// AppendAll reuses one buffer of matches for a stream of messages.
+func ExampleMatcher_AppendAll() {
+	m := matcher.MustNew([]matcher.Pattern{{Text: "发货", ID: 1}, {Text: "退款", ID: 2}})
+	var buf []matcher.Match
+	for _, msg := range []string{"什么时候发货", "退款多久到账", "今天天气真好"} {
+		buf = m.AppendAll(buf[:0], msg)
+		fmt.Println(msg, len(buf))
+	}
+	// Output:
+	// 什么时候发货 1
+	// 退款多久到账 1
+	// 今天天气真好 0
+}
+
 func ExampleMatcher_FindLeftmostLongest() {
 	m := matcher.MustNew([]matcher.Pattern{
 		{Text: "最好", ID: 1, Substring: true},
