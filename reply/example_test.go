@@ -66,3 +66,29 @@ func ExampleConversation() {
 	}
 	// Output: fallbacks in a row 2 2
 }
+
+// A keyword right after a negation does not count; WithNegations sets the
+// negations.
+func ExampleWithNegations() {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: invoice
+    category: 售前
+    keywords: [发票]
+    reply: "亲，可以开电子发票。"
+`
+	rs, err := reply.Load(strings.NewReader(rules), reply.YAML, "rules.yaml")
+	if err != nil {
+		panic(err)
+	}
+	defaults, _, _ := reply.New(rs)
+	none, _, _ := reply.New(rs, reply.WithNegations())
+	for _, msg := range []string{"能开发票吗", "不用发票，快点发货"} {
+		fmt.Printf("%s: %q %q\n", msg, defaults.Reply(msg).Rule, none.Reply(msg).Rule)
+	}
+	// Output:
+	// 能开发票吗: "invoice" "invoice"
+	// 不用发票，快点发货: "" "invoice"
+}
