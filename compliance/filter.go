@@ -383,11 +383,18 @@ func latinEdges(w string) uint8 {
 
 // sortMatches orders matches by Start, then longest first, then by
 // descending ID, so that of two entries with the same normalised text the
-// later one (a user's addition) wins.
+// later one (a user's addition) wins. The matcher reports them by Start,
+// then longest first, then in the order of the patterns given to New,
+// which is ID order here: reversing each run of one span is enough.
 func sortMatches(ms []matcher.Match) {
-	slices.SortStableFunc(ms, func(a, b matcher.Match) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End), cmp.Compare(b.ID, a.ID))
-	})
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && ms[j].Start == ms[i].Start && ms[j].End == ms[i].End {
+			j++
+		}
+		slices.Reverse(ms[i:j])
+		i = j
+	}
 }
 
 func sortFindings(fs []Finding) {

@@ -26,6 +26,7 @@ func TestOptions(t *testing.T) {
 		{name: "WithoutAllowed exposes the word", opts: []compliance.Option{compliance.WithoutAllowed("最快明天")}, in: "最快明天发货", want: "很快明天发货"},
 		{name: "WithWords adds", opts: []compliance.Option{compliance.WithWords(compliance.Entry{Word: "爆款之冠", Category: "status", Action: compliance.Rewrite, Replacement: "热门款"})}, in: "这是爆款之冠", want: "这是热门款"},
 		{name: "WithWords replaces a listed word", opts: []compliance.Option{compliance.WithWords(compliance.Entry{Word: "最好", Category: compliance.CategorySuperlative, Action: compliance.Rewrite, Replacement: "挺好"})}, in: "这款最好", want: "这款挺好"},
+		{name: "WithWords wins over a listed word with the same normalised text", opts: []compliance.Option{compliance.WithWords(compliance.Entry{Word: "最 好", Category: compliance.CategorySuperlative, Action: compliance.Rewrite, Replacement: "挺好"})}, in: "这款最好", want: "这款挺好"},
 		{name: "WithoutWords removes", opts: []compliance.Option{compliance.WithoutWords("最好", "没有的词")}, in: "这款最好", want: "这款最好"},
 		{name: "options apply in order", opts: []compliance.Option{compliance.WithoutWords("最好"), compliance.WithWords(compliance.Entry{Word: "最好", Category: "mine", Action: compliance.Drop})}, in: "这款最好", want: "这款"},
 		{name: "WithoutDefaults", opts: []compliance.Option{compliance.WithWords(compliance.Entry{Word: "秒杀", Category: "mine", Action: compliance.Block}), compliance.WithoutDefaults()}, in: "最好的秒杀", want: "最好的秒杀", blocked: true},
