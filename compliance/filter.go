@@ -210,9 +210,10 @@ func (f *Filter) piiAction(s piiSpan) Action {
 // After a deletion the text around it is tidied (see joinDrop), and the
 // result is checked again when an edit may have made a new word: where
 // the two runes that now meet are a pair of a listed word or allowed
-// compound, or where an edit broke an allowed compound. Clean repeats until no Rewrite or Drop word is left
-// outside an allowed compound. Ordinary replies take one pass; each pass
-// is linear in the length of the text plus the number of matches.
+// compound, or where an edit broke an allowed compound. Clean repeats
+// until no Rewrite or Drop word is left outside an allowed compound.
+// Ordinary replies take one pass; each pass is linear in the length of the
+// text plus the number of matches.
 func (f *Filter) Clean(text string) Result {
 	return f.clean(text, false)
 }
@@ -233,10 +234,9 @@ func (f *Filter) clean(text string, always bool) Result {
 	valid := utf8.ValidString(text)
 	for pass := 0; ; pass++ {
 		if len(edits) > 0 {
-			old := res.Text
-			sc.text, sc.changed, sc.removed = applyEdits(sc.text, old, edits, pass < maxRewritePasses, sc.changed[:0], sc.removed[:0])
+			sc.text, sc.changed, sc.removed = applyEdits(sc.text, res.Text, edits, pass < maxRewritePasses, sc.changed[:0], sc.removed[:0])
 			res.Text = string(sc.text)
-			if valid && !always && !f.mayFormWords(sc, old, res.Text) {
+			if valid && !always && !f.mayFormWords(sc, res.Text) {
 				return res
 			}
 		} else if valid {
@@ -255,16 +255,17 @@ func (f *Filter) clean(text string, always bool) Result {
 	}
 }
 
-// mayFormWords reports whether the edits that made text from old may have
-// made a listed word that a new check would find. A word the edits made
-// either crosses a place where they changed the text, and then holds the
-// two runes that meet there, or was inside an allowed compound that an edit
-// broke (sc.allowed holds the compounds of old). A word with a Latin edge
-// cannot have been freed by an edit from the letter it touched: a listed
-// word that held that letter touched the word's edge too, and was not
-// found either, and personal data does not start or end next to a letter
-// or digit.
-func (f *Filter) mayFormWords(sc *scratch, old, text string) bool {
+// mayFormWords reports whether the edits that made text, recorded in
+// sc.changed and sc.removed, may have made a listed word that a new check
+// would find. A word the edits made either crosses a place where they
+// changed the text, and then holds the two runes that meet there, or was
+// inside an allowed compound that an edit broke (sc.allowed holds the
+// compounds of the text before the edits). A word with a Latin edge cannot
+// have been freed by an edit from the letter it touched: a listed word
+// that held that letter touched the word's edge too, and was not found
+// either, and personal data does not start or end next to a letter or
+// digit.
+func (f *Filter) mayFormWords(sc *scratch, text string) bool {
 	for _, c := range sc.changed {
 		if f.mayJoin(text, c.lo) || c.hi > c.lo && f.mayJoin(text, c.hi) {
 			return true

@@ -6,10 +6,11 @@ import (
 )
 
 // applyEdits returns, in buf's memory, the text with the Rewrite and Drop
-// findings in edits applied; edits are sorted by Start and an edit that overlaps an
-// earlier one is skipped. With rewrite false every edit is a drop. Each
-// drop is followed by a tidy-up at the join (see joinDrop), so that the
-// result has no doubled punctuation or spaces and no particle left alone.
+// findings in edits applied; edits are sorted by Start and an edit that
+// overlaps an earlier one is skipped. With rewrite false every edit is a
+// drop. Each drop is followed by a tidy-up at the join (see joinDrop), so
+// that the result has no doubled punctuation or spaces and no particle
+// left alone.
 // It also appends to changed, for each edit, the span of the result that
 // replaced it: the replacement, or the empty span where the two sides of
 // a drop meet; and to removed the span of text it replaced, the tidied
