@@ -285,29 +285,10 @@ func (f *Filter) mayFormWords(sc *scratch, text string) bool {
 // normalisation keeps on either side, skipping noise, are a pair of some
 // word.
 func (f *Filter) mayJoin(text string, i int) bool {
-	left, right := rune(-1), rune(-1)
-	for j := i; j > 0; {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		j -= size
-		if n, c := normalize.Rune(r); c != normalize.Noise {
-			if c == normalize.Keep {
-				left = n
-			}
-			break
-		}
-	}
-	for j := i; j < len(text); {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		j += size
-		if n, c := normalize.Rune(r); c != normalize.Noise {
-			if c == normalize.Keep {
-				right = n
-			}
-			break
-		}
-	}
+	left, lc, _ := normalize.Before(text, i)
+	right, rc, _ := normalize.After(text, i)
 	// No word crosses a break or an end of the text.
-	return left >= 0 && right >= 0 && f.pairs[[2]rune{left, right}]
+	return lc == normalize.Keep && rc == normalize.Keep && f.pairs[[2]rune{left, right}]
 }
 
 // scan finds the listed words in text outside allowed compounds and

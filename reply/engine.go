@@ -465,17 +465,12 @@ func (e *Engine) negated(msg string, start int) bool {
 	}
 	var buf [maxNegationRunes]rune // the runes before start, nearest first
 	n := 0
-	for i := start; i > 0 && n < len(buf); {
-		r, size := utf8.DecodeLastRuneInString(msg[:i])
-		i -= size
-		f, c := normalize.Rune(r)
-		if c == normalize.Break {
+	for i := start; n < len(buf); n++ {
+		r, c, j := normalize.Before(msg, i)
+		if c != normalize.Keep {
 			break
 		}
-		if c == normalize.Keep {
-			buf[n] = f
-			n++
-		}
+		buf[n], i = r, j
 	}
 	for _, neg := range e.negs {
 		if len(neg) > n {

@@ -160,6 +160,35 @@ func toSimplified(r rune) rune {
 	return r
 }
 
+// Before returns the rune that normalisation keeps or breaks on last in
+// s[:i], skipping noise: folded, its class (Keep or Break), and the index
+// in s where it starts. At the start of s it returns class Break and
+// index 0, since no word crosses the start of a text either.
+func Before(s string, i int) (rune, Class, int) {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if f, c := Rune(r); c != Noise {
+			return f, c, i
+		}
+	}
+	return 0, Break, 0
+}
+
+// After is Before the other way: the first rune of s[i:] that is not noise,
+// folded, its class, and the index in s just after it; class Break and
+// len(s) at the end of s.
+func After(s string, i int) (rune, Class, int) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if f, c := Rune(r); c != Noise {
+			return f, c, i
+		}
+	}
+	return 0, Break, len(s)
+}
+
 // String returns the normalised form of s: folded, with noise removed, runs
 // of breaks replaced by one [Separator], and no separator at either end.
 func String(s string) string {

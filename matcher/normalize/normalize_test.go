@@ -167,3 +167,43 @@ func TestRuneFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeAfter checks the runes either side of a place in a text,
+// with noise skipped and breaks and the ends of the text reported.
+func TestBeforeAfter(t *testing.T) {
+	tests := []struct {
+		name   string
+		s      string
+		i      int // byte index
+		before rune
+		bclass Class
+		bstart int
+		after  rune
+		aclass Class
+		aend   int
+	}{
+		{"between two characters", "不用发票", 6, '用', Keep, 3, '发', Keep, 9},
+		{"noise skipped", "不用 * 发票", 6, '用', Keep, 3, '发', Keep, 12},
+		{"folded", "不用發票", 6, '用', Keep, 3, '发', Keep, 9},
+		{"full width folded", "ＡＢ", 3, 'a', Keep, 0, 'b', Keep, 6},
+		{"break before", "不用，发票", 9, 0, Break, 6, '发', Keep, 12},
+		{"break after", "不用，发票", 6, '用', Keep, 3, 0, Break, 9},
+		{"start and end", "发票", 0, 0, Break, 0, '发', Keep, 3},
+		{"end", "发票", 6, '票', Keep, 3, 0, Break, 6},
+		{"only noise", "  ", 1, 0, Break, 0, 0, Break, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, c, start := Before(tt.s, tt.i)
+			if c == Break {
+				r = 0
+			}
+			assert.Equal(t, []any{tt.before, tt.bclass, tt.bstart}, []any{r, c, start}, "Before(%q, %d)", tt.s, tt.i)
+			r, c, end := After(tt.s, tt.i)
+			if c == Break {
+				r = 0
+			}
+			assert.Equal(t, []any{tt.after, tt.aclass, tt.aend}, []any{r, c, end}, "After(%q, %d)", tt.s, tt.i)
+		})
+	}
+}
