@@ -207,3 +207,19 @@ func TestBeforeAfter(t *testing.T) {
 		})
 	}
 }
+
+// TestResetMatchesRune checks, for every rune, that Text.Reset, which
+// folds CJK characters inline, normalises a text of that rune alone as
+// Rune says.
+func TestResetMatchesRune(t *testing.T) {
+	var txt Text
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := ""
+		if f, c := Rune(r); c == Keep {
+			want = string(f)
+		}
+		if txt.Reset(string(r)); txt.String() != want {
+			t.Fatalf("Reset(%q) = %q, Rune says %q", string(r), txt.String(), want)
+		}
+	}
+}
