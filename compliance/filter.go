@@ -172,7 +172,7 @@ func (f *Filter) Check(text string) []Finding {
 	return f.check(sc, text)
 }
 
-// check is Check; it leaves the edits of text in sc.edits.
+// check is Check, with the buffers of sc.
 func (f *Filter) check(sc *scratch, text string) []Finding {
 	sc.edits, sc.others = f.scan(sc, text, sc.edits[:0], sc.others[:0])
 	pii := findPII(text)

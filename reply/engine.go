@@ -623,7 +623,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		sc.kms = append(sc.kms, ruleMatch{km, xi})
 	}
 
-	// cands[k] is the candidate of acc idx[k] until idx is sorted.
+	// cands[k] is the candidate of acc idx[k].
 	sc.cands, sc.idx = sc.cands[:0], sc.idx[:0]
 	anyDisabled := false
 	for i := range sc.accs {
