@@ -360,9 +360,10 @@ func roleField(r Role) string {
 	return "keywords"
 }
 
-// leadingAddress and trailingParticles are stripped before exact matching.
+// Forms of address (addressForms) and particles (trailingParticles) may
+// stand around exact keywords: 亲，在吗？ and 在吗在吗亲 are greetings.
 var (
-	leadingAddress    = []string{"亲亲", "亲爱的", "亲", "宝子", "宝宝", "宝", "老板", "客服", "掌柜的", "掌柜", "美女", "小姐姐"}
+	addressForms      = []string{"亲亲", "亲爱的", "亲", "宝子", "宝宝", "宝", "老板", "客服", "掌柜的", "掌柜", "美女", "小姐姐"}
 	trailingParticles = "吗嘛么呢呀啊吧哈哦喔啦哇嘞咧滴的了,"
 )
 
@@ -377,14 +378,15 @@ func exactKeyword(norm string) string {
 }
 
 // maybeExact is a cheap first look at what follows an exact keyword: it
-// reports false as soon as a word that is not a particle follows (the usual
-// case: 在 in 放在卧室), without allocating. It gives up after a bounded
-// number of runes, leaving the decision to exactSpans, so that a long run
-// of particles cannot make the look quadratic.
+// reports false as soon as a rune follows that is neither a particle nor
+// part of a form of address (the usual case: 在 in 放在卧室), without
+// allocating. It gives up after a bounded number of runes, leaving the
+// decision to exactSpans, so that a long run of particles cannot make the
+// look quadratic.
 func maybeExact(after string) bool {
 	n := 0
 	for _, r := range after {
-		if f, c := normalize.Rune(r); c == normalize.Keep && !strings.ContainsRune(trailingParticles, f) {
+		if f, c := normalize.Rune(r); c == normalize.Keep && !strings.ContainsRune(trailingParticles, f) && !strings.ContainsRune(addressRuneSet, f) {
 			return false
 		}
 		if n++; n > 64 {
@@ -394,64 +396,115 @@ func maybeExact(after string) bool {
 	return true
 }
 
-// addressRunes holds leadingAddress as runes.
+// addressRuneSet holds every rune of addressForms, for maybeExact.
+var addressRuneSet = strings.Join(addressForms, "")
+
+// addressRunes holds addressForms as runes.
 var addressRunes = func() [][]rune {
-	out := make([][]rune, len(leadingAddress))
-	for i, a := range leadingAddress {
+	out := make([][]rune, len(addressForms))
+	for i, a := range addressForms {
 		out[i] = []rune(a)
 	}
 	return out
 }()
 
-// exactSpans says where an exact keyword may stand in one message: after
-// nothing but forms of address and breaks, before nothing but particles and
-// breaks. It normalises the message once, so checking every occurrence of
-// every exact keyword takes linear time.
+// exactSpans says which exact keywords found in one message stand alone:
+// the message, normalised, must be nothing but exact keywords (one or
+// several: 在吗在吗, 嗨 在吗), forms of address, particles and breaks. It
+// normalises the message once and covers it in two linear passes, so
+// checking every occurrence of every exact keyword takes linear time.
 type exactSpans struct {
-	text  normalize.Text
-	reach []bool // reach[i]: runes [0, i) are forms of address and breaks
-	tail  int    // runes [tail, n) are particles and breaks
+	text normalize.Text
+	// reach[i]: runes [0, i) are covered; back[i]: runes [i, n) are.
+	reach, back []bool
 }
 
-func newExactSpans(msg string) *exactSpans {
+// newExactSpans covers msg with the exact keywords found at spans.
+func newExactSpans(msg string, spans []matcher.Match) *exactSpans {
 	x := &exactSpans{}
 	x.text.Reset(msg)
 	rs := x.text.Runes
 	n := len(rs)
-	x.reach = make([]bool, n+1)
-	x.reach[0] = true
-	for i := 0; i < n; i++ {
-		if !x.reach[i] {
-			continue
+	// keys[i] lists the rune ends of the exact keywords starting at rune i.
+	keys := make(map[int][]int, len(spans))
+	for _, m := range spans {
+		if i, j, ok := x.runeSpan(m.Start, m.End); ok {
+			keys[i] = append(keys[i], j)
 		}
-		if rs[i] == normalize.Separator {
-			x.reach[i+1] = true
+	}
+	// steps calls f with the end of every piece that may start at rune i.
+	steps := func(i int, f func(end int)) {
+		if rs[i] == normalize.Separator || strings.ContainsRune(trailingParticles, rs[i]) {
+			f(i + 1)
 		}
 		for _, a := range addressRunes {
 			if len(a) <= n-i && slices.Equal(rs[i:i+len(a)], a) {
-				x.reach[i+len(a)] = true
+				f(i + len(a))
 			}
 		}
+		for _, j := range keys[i] {
+			f(j)
+		}
 	}
-	x.tail = n
-	for x.tail > 0 && strings.ContainsRune(trailingParticles, rs[x.tail-1]) {
-		x.tail--
+	x.reach = make([]bool, n+1)
+	x.reach[0] = true
+	for i := 0; i < n; i++ {
+		if x.reach[i] {
+			steps(i, func(end int) { x.reach[end] = true })
+		}
+	}
+	x.back = make([]bool, n+1)
+	x.back[n] = true
+	for i := n - 1; i >= 0; i-- {
+		steps(i, func(end int) { x.back[i] = x.back[i] || x.back[end] })
 	}
 	return x
 }
 
-// ok reports whether an exact keyword found at bytes [start, end) of the
-// message stands alone but for address, particles and breaks.
-func (x *exactSpans) ok(start, end int) bool {
+// runeSpan converts bytes [start, end) of the message to runes [i, j) of
+// its normalised text; ok is false when the bytes do not fall on runes
+// that normalisation kept.
+func (x *exactSpans) runeSpan(start, end int) (i, j int, ok bool) {
 	i, found := slices.BinarySearch(x.text.Starts, start)
 	if !found {
-		return false
+		return 0, 0, false
 	}
-	j, found := slices.BinarySearch(x.text.Ends, end)
+	j, found = slices.BinarySearch(x.text.Ends, end)
 	if !found {
-		return false
+		return 0, 0, false
 	}
-	return x.reach[i] && j+1 >= x.tail
+	return i, j + 1, true
+}
+
+// ok reports whether an exact keyword found at bytes [start, end) of the
+// message is part of a cover of the whole message.
+func (x *exactSpans) ok(start, end int) bool {
+	i, j, ok := x.runeSpan(start, end)
+	return ok && x.reach[i] && x.back[j]
+}
+
+// exactSpans returns the cover of msg by the exact keywords among found,
+// or nil when none can stand alone. The cheap look comes first: unless
+// some exact keyword is followed by nothing but particles and breaks (the
+// usual case: 在 in 放在卧室), nothing is normalised or allocated.
+func (e *Engine) exactSpans(msg string, found []matcher.Match) *exactSpans {
+	last := false
+	for _, m := range found {
+		if e.pats[m.ID].role == RoleExact && maybeExact(msg[m.End:]) {
+			last = true
+			break
+		}
+	}
+	if !last {
+		return nil
+	}
+	var spans []matcher.Match
+	for _, m := range found {
+		if e.pats[m.ID].role == RoleExact {
+			spans = append(spans, m)
+		}
+	}
+	return newExactSpans(msg, spans)
 }
 
 // maxNegationRunes is the longest negation WithNegations accepts.
@@ -581,19 +634,11 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	defer e.pool.Put(sc)
 	sc.found = e.m.AppendAll(sc.found[:0], msg)
 	sc.accs, sc.kms = sc.accs[:0], sc.kms[:0]
-	var exact *exactSpans // built on the first exact candidate
+	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
-		if info.role == RoleExact {
-			if exact == nil && !maybeExact(msg[m.End:]) {
-				continue // cheap rejection: words follow the keyword
-			}
-			if exact == nil {
-				exact = newExactSpans(msg)
-			}
-			if !exact.ok(m.Start, m.End) {
-				continue
-			}
+		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) {
+			continue
 		}
 		if (info.role == RoleKeyword || info.role == RoleAllOf) && e.negated(msg, m.Start) {
 			continue // 不用发票: the customer does not want it
