@@ -511,12 +511,14 @@ func (e *Engine) exactSpans(msg string, found []matcher.Match) *exactSpans {
 const maxNegationRunes = 8
 
 // negated reports whether a negation ends right before msg[start:], after
-// normalisation: noise between them does not count, a break does.
+// normalisation: noise between them does not count, a break does. A
+// negation that is the middle of an A-not-A question (要不要, 是不是要,
+// 用不用) asks rather than negates, so it does not count.
 func (e *Engine) negated(msg string, start int) bool {
 	if len(e.negs) == 0 {
 		return false
 	}
-	var buf [maxNegationRunes]rune // the runes before start, nearest first
+	var buf [maxNegationRunes + 1]rune // the runes before start, nearest first
 	n := 0
 	for i := start; n < len(buf); n++ {
 		r, c, j := normalize.Before(msg, i)
@@ -533,11 +535,18 @@ func (e *Engine) negated(msg string, start int) bool {
 		for k < len(neg) && neg[len(neg)-1-k] == buf[k] {
 			k++
 		}
-		if k == len(neg) {
+		if k == len(neg) && !aNotA(neg, buf[k:n]) {
 			return true
 		}
 	}
 	return false
+}
+
+// aNotA reports whether the negation neg, with the runes before it
+// (nearest first), is the middle of an A-not-A question: 要 before 不要,
+// 是 before 不是要, 有 before 没要.
+func aNotA(neg, before []rune) bool {
+	return len(neg) >= 2 && (neg[0] == '不' || neg[0] == '没') && len(before) > 0 && before[0] == neg[1]
 }
 
 // Warnings returns the linter's warnings from New.

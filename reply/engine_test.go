@@ -201,6 +201,8 @@ func TestNegations(t *testing.T) {
 		{"changed mind", nil, "不想投诉了", ""},
 		{"changed mind, negation off", []Option{WithNegations()}, "不想投诉了", "human"},
 		{"no plan", nil, "不打算发票了", ""},
+		{"A-not-A question", nil, "要不要发票", "invoice"},
+		{"A-not-A question, longer", nil, "是不是要发票", "invoice"},
 		{"negation off", []Option{WithNegations()}, "不用发票", "invoice"},
 		{"own list", []Option{WithNegations("免")}, "免发票", ""},
 		{"own list leaves defaults out", []Option{WithNegations("免")}, "不用发票", "invoice"},

@@ -115,11 +115,12 @@ func WithCandidates(n int) Option {
 }
 
 // defaultNegations are the words that, right before a keyword, say the
-// customer does not want it: 不用发票, 我没要投诉, 不用转人工.
-var defaultNegations = []string{"不用", "不需要", "无需", "不必", "用不着", "没要", "不要", "不是要", "不是想", "不想", "不打算"}
+// customer does not want it: 不用发票, 我没要投诉, 不用转人工, 不是投诉,
+// 别漏发.
+var defaultNegations = []string{"不用", "不需要", "无需", "不必", "用不着", "没要", "不要", "不是要", "不是想", "不想", "不打算", "不是", "别"}
 
 // DefaultNegations returns the words WithNegations replaces: 不用, 不需要,
-// 无需, 不必, 用不着, 没要, 不要, 不是要, 不是想, 不想, 不打算.
+// 无需, 不必, 用不着, 没要, 不要, 不是要, 不是想, 不想, 不打算, 不是, 别.
 func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 
 // WithNegations sets the words that negate the keyword right after them
@@ -127,7 +128,9 @@ func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 // negated keyword or all_of word is not counted, so 不用发票 does not fire
 // an invoice rule and 我没要投诉 does not hand off. Without the option the
 // engine uses DefaultNegations; WithNegations() with no words turns
-// negation off. none_of words and exact rules are never negated.
+// negation off. none_of words and exact rules are never negated, and a
+// negation that starts with 不 or 没 is ignored in an A-not-A question
+// (要不要, 是不是要).
 func WithNegations(words ...string) Option {
 	words = slices.Clone(words)
 	return func(c *config) { c.negations, c.negationsSet = words, true }
