@@ -9,7 +9,7 @@ import (
 var ecommerce string
 
 // Default returns the embedded e-commerce thesaurus (data/ecommerce.txt,
-// in the [Plain] format): about 250 groups written by the kefu authors on
+// in the [Plain] format): about 260 groups written by the kefu authors on
 // shipping, delivery time, returns and refunds, exchanges, freight, stock,
 // sizes, colours, materials, payment, invoices, promotions, after-sales and
 // the colloquial spellings customers type (啥, 咋, 木有, 亲/宝).
