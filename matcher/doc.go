@@ -69,12 +69,12 @@
 //     code; a text is turned into the codes of its pairs, 0 where a pair
 //     occurs in no pattern, which no key contains. A message that holds no
 //     pattern's first pair ends here, without the automaton.
-//   - A pattern's key for the automaton is the codes of its first three
-//     pairs (four runes). Every pair that is itself a two-rune pattern has
+//   - A pattern's key for the automaton is the codes of its first two
+//     pairs (three runes). Every pair that is itself a two-rune pattern has
 //     code 1, so that the key [1] occurs exactly where some two-rune
-//     pattern does; the other pairs share codes 2 to 255, and keys that
+//     pattern does; the other pairs share codes 2 to 63, and keys that
 //     collide are told apart by verification. The automaton has at most one
-//     node per code of each distinct key: most Chinese keywords have two
+//     node per byte of each distinct key: most Chinese keywords have two
 //     runes and share the one-node key [1].
 //   - Where a pair of the text begins patterns whose key the automaton
 //     reported, the index lists those patterns, which are compared rune by
@@ -82,9 +82,9 @@
 //     rune alone, looked up at every position when there is one.
 //
 // Measured on the first 1,000, 5,000 and 10,000 forms of the benchmark
-// keyword sets, a matcher keeps 0.18x, 0.12x and 0.10x the heap of the raw
-// automaton over the same forms (7.1 MB, 18.3 MB and 29.5 MB); the
-// benchmarks module records it.
+// keyword sets, a matcher keeps 0.12x, 0.08x and 0.06x the heap of the raw
+// automaton over the same forms (4.7 MB, 12.3 MB and 17.8 MB against
+// 38.8 MB, 157.4 MB and 301.1 MB; benchmarks module, 2026-11-27).
 //
 // # Concurrency
 //
