@@ -52,7 +52,8 @@
 // A keyword or all_of word right after a negation (不用, 不需要, 没要,
 // 不是要 ...; see WithNegations) does not count: 不用发票 does not fire an
 // invoice rule, 我没要投诉 does not hand off. Only a negation that touches
-// the word counts (不用给我开发票 still asks for an invoice), a negation
+// the word counts (不用给我开发票 still asks for an invoice; a space, which
+// customers type for a comma, ends it: 发票不需要 快点发货), a negation
 // inside an A-not-A question (要不要发票, 是不是要退货) asks rather than
 // negates, and none_of words and exact rules are never negated.
 //

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kefu-go/kefu/compliance"
@@ -522,7 +523,7 @@ func (e *Engine) negated(msg string, start int) bool {
 	n := 0
 	for i := start; n < len(buf); n++ {
 		r, c, j := normalize.Before(msg, i)
-		if c != normalize.Keep {
+		if c != normalize.Keep || n == 0 && spaced(msg[j:start]) {
 			break
 		}
 		buf[n], i = r, j
@@ -540,6 +541,14 @@ func (e *Engine) negated(msg string, start int) bool {
 		}
 	}
 	return false
+}
+
+// spaced reports whether s, the rune before a keyword and the noise up to
+// it, holds white space: customers type a space where they mean a comma
+// (发票不需要 快点发货), so a negation does not reach across one.
+func spaced(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return strings.ContainsFunc(s[size:], unicode.IsSpace)
 }
 
 // aNotA reports whether the negation neg, with the runes before it

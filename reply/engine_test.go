@@ -192,7 +192,8 @@ func TestNegations(t *testing.T) {
 	}{
 		{"keyword", nil, "发票怎么开", "invoice"},
 		{"negated keyword", nil, "不用发票，寄快点就行", ""},
-		{"negated with noise between", nil, "不用 * 发票", ""},
+		{"negated with noise between", nil, "不用**发票", ""},
+		{"a space ends the negation", nil, "发票不需要 发货什么时候", "ship_time"},
 		{"negated handoff", nil, "我没要投诉，就问问保修", "warranty"},
 		{"negation in another clause", nil, "不用了，发票怎么开", "invoice"},
 		{"negation not right before", nil, "不用给我开发票吗", "invoice"},
