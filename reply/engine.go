@@ -38,6 +38,7 @@ type Engine struct {
 	def      string
 	offhours string
 	negs     [][]rune // negations, normalised (see WithNegations)
+	dismiss  [][]rune // dismissals, normalised (see WithDismissals)
 	disabled bool
 	cfg      config
 	warnings []Warning
@@ -86,12 +87,15 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 	if !e.cfg.negationsSet {
 		e.cfg.negations = defaultNegations
 	}
-	for _, w := range e.cfg.negations {
-		n := []rune(normalize.String(w))
-		if len(n) == 0 || len(n) > maxNegationRunes || slices.Contains(n, normalize.Separator) {
-			return nil, nil, fmt.Errorf("reply: negation %q must be one word of 1 to %d characters", w, maxNegationRunes)
-		}
-		e.negs = append(e.negs, n)
+	if !e.cfg.dismissalsSet {
+		e.cfg.dismissals = defaultDismissals
+	}
+	var err error
+	if e.negs, err = compileWords("negation", e.cfg.negations); err != nil {
+		return nil, nil, err
+	}
+	if e.dismiss, err = compileWords("dismissal", e.cfg.dismissals); err != nil {
+		return nil, nil, err
 	}
 	if e.cfg.schedule != nil {
 		e.cfg.schedule = e.cfg.schedule.clone() // the engine is immutable
@@ -508,7 +512,21 @@ func (e *Engine) exactSpans(msg string, found []matcher.Match) *exactSpans {
 	return newExactSpans(msg, spans)
 }
 
-// maxNegationRunes is the longest negation WithNegations accepts.
+// compileWords normalises the negations or dismissals, each of which must
+// be one word of 1 to maxNegationRunes runes.
+func compileWords(kind string, words []string) ([][]rune, error) {
+	out := make([][]rune, 0, len(words))
+	for _, w := range words {
+		n := []rune(normalize.String(w))
+		if len(n) == 0 || len(n) > maxNegationRunes || slices.Contains(n, normalize.Separator) {
+			return nil, fmt.Errorf("reply: %s %q must be one word of 1 to %d characters", kind, w, maxNegationRunes)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// maxNegationRunes is the longest negation or dismissal the options accept.
 const maxNegationRunes = 8
 
 // negated reports whether a negation ends right before msg[start:], after
@@ -550,6 +568,38 @@ func spaced(s string) bool {
 	_, size := utf8.DecodeRuneInString(s)
 	return strings.ContainsFunc(s[size:], unicode.IsSpace)
 }
+
+// dismissed reports whether a dismissal (无所谓, 没关系 ...; see
+// WithDismissals) follows msg[:end], after at most two fillers (也, 都, 我
+// ...), after normalisation: 几天到货无所谓 does not ask when it arrives.
+func (e *Engine) dismissed(msg string, end int) bool {
+	if len(e.dismiss) == 0 {
+		return false
+	}
+	var buf [maxNegationRunes + 2]rune // the runes after end
+	n := 0
+	for i := end; n < len(buf); n++ {
+		r, c, j := normalize.After(msg, i)
+		if c != normalize.Keep {
+			break
+		}
+		buf[n], i = r, j
+	}
+	for skip := 0; skip <= 2 && skip < n; skip++ {
+		if skip > 0 && !strings.ContainsRune(dismissalFillers, buf[skip-1]) {
+			break
+		}
+		for _, d := range e.dismiss {
+			if len(d) <= n-skip && slices.Equal(buf[skip:skip+len(d)], d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dismissalFillers may stand between a keyword and its dismissal.
+const dismissalFillers = "也都我倒就其实"
 
 // aNotA reports whether the negation neg, with the runes before it
 // (nearest first), is the middle of an A-not-A question: 要 before 不要,
@@ -658,8 +708,8 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) {
 			continue
 		}
-		if (info.role == RoleKeyword || info.role == RoleAllOf) && e.negated(msg, m.Start) {
-			continue // 不用发票: the customer does not want it
+		if (info.role == RoleKeyword || info.role == RoleAllOf) && (e.negated(msg, m.Start) || e.dismissed(msg, m.End)) {
+			continue // 不用发票, 几天到无所谓: the customer does not ask it
 		}
 		xi := sc.accFor(info.rule)
 		x := &sc.accs[xi]

@@ -207,6 +207,12 @@ func TestNegations(t *testing.T) {
 		{"negation off", []Option{WithNegations()}, "不用发票", "invoice"},
 		{"own list", []Option{WithNegations("免")}, "免发票", ""},
 		{"own list leaves defaults out", []Option{WithNegations("免")}, "不用发票", "invoice"},
+		{"dismissed", nil, "发票无所谓", ""},
+		{"dismissed after fillers", nil, "发票我也无所谓，保修多久", "warranty"},
+		{"dismissal too far", nil, "发票怎么开 无所谓的话就算了", "invoice"},
+		{"dismissed, traditional characters", nil, "發票無所謂", ""},
+		{"dismissal off", []Option{WithDismissals()}, "发票无所谓", "invoice"},
+		{"own dismissals", []Option{WithDismissals("随便")}, "发票随便", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,6 +227,8 @@ func TestNegations(t *testing.T) {
 	for _, bad := range []string{"", "**", "不，用", "一二三四五六七八九"} {
 		_, _, err := New(rs, WithNegations(bad))
 		assert.ErrorContains(t, err, "negation", "New with WithNegations(%q)", bad)
+		_, _, err = New(rs, WithDismissals(bad))
+		assert.ErrorContains(t, err, "dismissal", "New with WithDismissals(%q)", bad)
 	}
 }
 

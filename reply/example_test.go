@@ -92,3 +92,31 @@ rules:
 	// 能开发票吗: "invoice" "invoice"
 	// 不用发票，快点发货: "" "invoice"
 }
+
+func ExampleWithDismissals() {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: delivery_time
+    category: 物流
+    keywords: [几天到]
+    reply: "亲，一般3到5天送达。"
+  - id: freight
+    category: 物流
+    keywords: [包邮]
+    reply: "亲，全场包邮。"
+`
+	rs, err := reply.Load(strings.NewReader(rules), reply.YAML, "rules.yaml")
+	if err != nil {
+		panic(err)
+	}
+	defaults, _, _ := reply.New(rs)
+	none, _, _ := reply.New(rs, reply.WithDismissals())
+	for _, msg := range []string{"几天到？", "几天到无所谓，包邮吗"} {
+		fmt.Printf("%s: %q %q\n", msg, defaults.Reply(msg).Rule, none.Reply(msg).Rule)
+	}
+	// Output:
+	// 几天到？: "delivery_time" "delivery_time"
+	// 几天到无所谓，包邮吗: "freight" "delivery_time"
+}

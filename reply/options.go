@@ -28,6 +28,8 @@ type config struct {
 	candidates    int
 	negations     []string
 	negationsSet  bool
+	dismissals    []string
+	dismissalsSet bool
 }
 
 // An Option configures New.
@@ -124,7 +126,7 @@ var defaultNegations = []string{"不用", "不需要", "无需", "不必", "用�
 func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 
 // WithNegations sets the words that negate the keyword right after them
-// (after normalisation; spaces and symbols between do not count): a
+// (after normalisation; symbols between do not count, a space ends it): a
 // negated keyword or all_of word is not counted, so 不用发票 does not fire
 // an invoice rule and 我没要投诉 does not hand off. Without the option the
 // engine uses DefaultNegations; WithNegations() with no words turns
@@ -134,4 +136,23 @@ func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 func WithNegations(words ...string) Option {
 	words = slices.Clone(words)
 	return func(c *config) { c.negations, c.negationsSet = words, true }
+}
+
+// defaultDismissals are the words that, right after a keyword, say the
+// customer is not asking about it: 几天到货无所谓, 尺码我知道.
+var defaultDismissals = []string{"无所谓", "没关系", "不重要", "不要紧", "我知道", "知道了", "不着急", "不急"}
+
+// DefaultDismissals returns the words WithDismissals replaces: 无所谓,
+// 没关系, 不重要, 不要紧, 我知道, 知道了, 不着急, 不急.
+func DefaultDismissals() []string { return slices.Clone(defaultDismissals) }
+
+// WithDismissals sets the words that dismiss the keyword right before them
+// (after normalisation, and after at most two fillers such as 也, 都 or
+// 我): a dismissed keyword or all_of word is not counted, so 几天到货无所谓
+// 包邮吗 asks about postage only. Without the option the engine uses
+// DefaultDismissals; WithDismissals() with no words turns dismissal off.
+// none_of words and exact rules are never dismissed.
+func WithDismissals(words ...string) Option {
+	words = slices.Clone(words)
+	return func(c *config) { c.dismissals, c.dismissalsSet = words, true }
 }
