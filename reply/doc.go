@@ -55,7 +55,8 @@
 // the word counts (不用给我开发票 still asks for an invoice; a space, which
 // customers type for a comma, ends it: 发票不需要 快点发货), a negation
 // inside an A-not-A question (要不要发票, 是不是要退货) asks rather than
-// negates, and none_of words and exact rules are never negated. In the
+// negates, a keyword inside a negated one is negated with it (顺丰 in
+// 不用发顺丰), and none_of words and exact rules are never negated. In the
 // same way a keyword right before a dismissal (无所谓, 没关系, 我知道 ...;
 // see WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about
 // postage only.

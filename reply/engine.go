@@ -645,6 +645,21 @@ type scratch struct {
 	cands []Candidate
 	idx   []int // the acc of each candidate
 	order []int // candidates, best first
+	// negated holds the negated and dismissed keyword matches so far: a
+	// keyword inside one of them is not counted either. Matches come
+	// ordered by start, longer first, so a match comes after any that
+	// holds it.
+	negated []matcher.Match
+}
+
+// inNegated reports whether m lies inside a negated or dismissed match.
+func (sc *scratch) inNegated(m matcher.Match) bool {
+	for _, n := range sc.negated {
+		if n.Start <= m.Start && m.End <= n.End {
+			return true
+		}
+	}
+	return false
 }
 
 func strength(b matcher.Boundary) int {
@@ -701,15 +716,21 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	}
 	defer e.pool.Put(sc)
 	sc.found = e.m.AppendAll(sc.found[:0], msg)
-	sc.accs, sc.kms = sc.accs[:0], sc.kms[:0]
+	sc.accs, sc.kms, sc.negated = sc.accs[:0], sc.kms[:0], sc.negated[:0]
 	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
 		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) {
 			continue
 		}
-		if (info.role == RoleKeyword || info.role == RoleAllOf) && (e.negated(msg, m.Start) || e.dismissed(msg, m.End)) {
-			continue // 不用发票, 几天到无所谓: the customer does not ask it
+		if info.role == RoleKeyword || info.role == RoleAllOf {
+			if sc.inNegated(m) {
+				continue // 顺丰 in 不用发顺丰: inside a negated keyword
+			}
+			if e.negated(msg, m.Start) || e.dismissed(msg, m.End) {
+				sc.negated = append(sc.negated, m)
+				continue // 不用发票, 几天到无所谓: the customer does not ask it
+			}
 		}
 		xi := sc.accFor(info.rule)
 		x := &sc.accs[xi]

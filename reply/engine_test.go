@@ -183,6 +183,31 @@ func TestAskBack(t *testing.T) {
 // TestNegations checks that a negation right before a keyword stops it
 // from counting, under the default negations, with negation turned off and
 // with a merchant's own list.
+// A keyword inside a negated keyword is negated with it: in 不用发顺丰
+// the 顺丰 does not touch the negation, but it is part of 发顺丰, which
+// does.
+func TestNegationCoversInnerKeywords(t *testing.T) {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: courier
+    category: 物流
+    keywords: [发顺丰, 顺丰]
+    reply: "亲，可以加钱发顺丰。"
+`
+	e := mustLoad(t, rules, WithoutDefaultSynonyms())
+	for msg, want := range map[string]string{
+		"能发顺丰吗":        "courier",
+		"顺丰到哪了":        "courier",
+		"不用发顺丰，普通快递就行": "",
+		"不用发顺丰，顺丰太贵":   "courier", // the second 顺丰 is not inside
+	} {
+		a := e.Reply(msg)
+		assert.Equal(t, want, a.Rule, "Reply(%q): %s", msg, a.Trace())
+	}
+}
+
 func TestNegations(t *testing.T) {
 	tests := []struct {
 		name string
