@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kefu-go/kefu/matcher/normalize"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -22,29 +23,30 @@ type labelled struct {
 }
 
 // The accuracy corpora, all written independently of the rules (see their
-// headers), and the part each line belongs to:
+// headers) by sessions that read only intents.tsv and the format, and the
+// part each belongs to:
 //
-//   - dev: the odd lines of accuracy.tsv and all of accuracy_tune.tsv, the
-//     only lines the starter library may be tuned against;
-//   - held-out: the even lines of accuracy.tsv, never read while tuning;
-//   - fresh: accuracy_fresh.tsv, written after the rest by a session that
-//     saw neither the rules nor the other corpora, and scored once tuning
-//     was done.
+//   - dev: every corpus but the last, the messages the starter library may
+//     be tuned against. Some were held out first and scored once before
+//     they were tuned on (see the history below);
+//   - held-out: accuracy_holdout2.tsv, never read while tuning and scored
+//     once tuning was done.
 //
-// The held-out parts are the honest estimate of how the library does on
+// The held-out part is the honest estimate of how the library does on
 // messages nobody tuned it for.
 var corpora = []struct {
-	file string
-	part func(line int) string
+	file, part string
 }{
-	{"testdata/accuracy.tsv", func(line int) string {
-		if line%2 == 1 {
-			return "dev"
-		}
-		return "held-out"
-	}},
-	{"testdata/accuracy_tune.tsv", func(int) string { return "dev" }},
-	{"testdata/accuracy_fresh.tsv", func(int) string { return "fresh" }},
+	{"testdata/accuracy.tsv", "dev"},
+	{"testdata/accuracy_tune.tsv", "dev"},
+	{"testdata/accuracy_fresh.tsv", "dev"},
+	{"testdata/accuracy_tune2.tsv", "dev"},
+	{"testdata/accuracy_tune3.tsv", "dev"},
+	{"testdata/accuracy_tune4.tsv", "dev"},
+	{"testdata/accuracy_tune5.tsv", "dev"},
+	{"testdata/accuracy_tune6.tsv", "dev"},
+	{"testdata/accuracy_holdout.tsv", "dev"},
+	{"testdata/accuracy_holdout2.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus: UTF-8, one message a line, four fields
@@ -77,23 +79,53 @@ func readCorpus(t *testing.T, file string) []labelled {
 // trapped rule and no small talk answered. The constants are what is
 // asserted: the targets where they are met, and otherwise the figures of
 // the last measurement, rounded down, as floors, so that a regression
-// fails. Measured on 2026-11-27, after tuning against the dev part:
+// fails.
 //
-//	dev       859/870 = 98.7%, 3 traps, 0 small talk
-//	held-out  250/270 = 92.6%, 5 traps, 0 small talk
-//	fresh     317/360 = 88.1%, 8 traps, 0 small talk
+// History: how the library did on messages it had not been tuned on, each
+// figure measured before those messages were tuned on. Rounds 1 to 4 of
+// 2026-11-27 tuned against everything scored before them.
 //
-// Before that tuning the same library scored 760/870 (87.4%), 238/270
-// (88.1%) and 301/360 (83.6%).
+//	2026-11-25  even lines of accuracy.tsv   87.8%
+//	2026-11-27  even lines of accuracy.tsv   250/270 = 92.6%  before round 1
+//	            accuracy_fresh.tsv           317/360 = 88.1%  before round 1
+//	            accuracy_tune2.tsv           677/800 = 84.6%  before round 1
+//	            accuracy_tune3.tsv           521/600 = 86.8%  after round 1
+//	            accuracy_tune4.tsv           520/600 = 86.7%  after round 1
+//	            accuracy_tune4.tsv           532/600 = 88.7%  after the brainstormed phrases
+//	            accuracy_tune5.tsv           543/600 = 90.5%  after the brainstormed phrases;
+//	                                         its new messages 352/407 = 86.5%
+//	            accuracy_tune6.tsv           523/600 = 87.2%  after the brainstormed phrases
+//	            accuracy_tune5.tsv           551/600 = 91.8%  after round 2;
+//	                                         its new messages 358/407 = 88.0%
+//	            accuracy_tune6.tsv           531/600 = 88.5%  after round 2
+//	            accuracy_holdout.tsv         467/500 = 93.4%  after round 3, 14 of
+//	                                         45 traps answered by the trapped rule;
+//	                                         its new messages 243/276 = 88.0%
+//
+// The whole-corpus figures count messages that a dev corpus holds too
+// (224 of accuracy_holdout.tsv's 500 once normalised), which the library
+// answers right once it is tuned on them; the new messages are the honest
+// measure. They were found, and counted back for tune5 and holdout at the
+// commits measured, only after holdout had been scored.
+//
+// Measured after round 4, the last, at a5f1b3b; accuracy_holdout2.tsv was
+// scored this once:
+//
+//	dev       5128/5200 = 98.6%, traps answered by the trapped rule 4 of 465, small talk 0 of 448
+//	held-out   475/500  = 95.0%, traps answered by the trapped rule 4 of 45,  small talk 0 of 45
+//	new        255/279  = 91.4%, traps answered by the trapped rule 4 of 38,  small talk 0 of 20
+//
+// The targets met are asserted as targets (accuracy on dev and on the
+// whole held-out corpus, small talk everywhere); traps and the new
+// messages, where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 3 // 会员卡套, 我手机坏了, 少件的问题解决了: meaning, not words
+	maxTrappedDev      = 4 // 我手机坏了 刚看到消息, 白色过几天到货吗 ...: meaning, not words
 	maxChattyDev       = 0
-	minAccuracyHeldOut = 0.925
-	maxTrappedHeldOut  = 5
-	minAccuracyFresh   = 0.880
-	maxTrappedFresh    = 8
-	maxChattyHeldOut   = 0 // held-out and fresh
+	minAccuracyHeldOut = 0.95
+	maxTrappedHeldOut  = 4
+	maxChattyHeldOut   = 0
+	minAccuracyNew     = 0.91
 )
 
 // part holds the score of one part of the corpora.
@@ -112,62 +144,82 @@ func (p *part) accuracy() float64 {
 	return float64(p.correct) / float64(p.total)
 }
 
+// add scores one answer into p.
+func (p *part) add(l labelled, a Answer) {
+	ok := len(l.expected) == 0 && a.Fallback || !a.Fallback && slices.Contains(l.expected, a.Rule)
+	k := p.byKind[l.kind]
+	k[1]++
+	p.total++
+	if ok {
+		p.correct++
+		k[0]++
+	} else if p.name == "dev" {
+		p.misses = append(p.misses, fmt.Sprintf("%s:%d: %s -> %s; want %s", l.file, l.line, l.msg, a.Trace(), strings.Join(l.expected, "|")))
+	}
+	p.byKind[l.kind] = k
+	if l.kind == "trap" && a.Rule == l.trap {
+		p.trapped++
+	}
+	if l.kind == "smalltalk" && !a.Fallback {
+		p.chatty++
+	}
+}
+
+// seenKey is what makes two messages the same for novelty: their
+// normalised text without separators, so that 包邮吗？ and 包 邮 吗 are one.
+func seenKey(msg string) string {
+	return strings.ReplaceAll(normalize.String(msg), string(normalize.Separator), "")
+}
+
 // TestStarterAccuracy scores the starter library on the labelled corpora:
 // top-1 accuracy (any of a message's labels counts), traps answered by the
-// trapped rule, and small talk answered by a rule, for each part. With -v it
-// lists the dev part's misses, never the held-out ones, so that nobody tunes
-// the rules against them by accident.
+// trapped rule, and small talk answered by a rule, for each part. The
+// held-out part is scored twice: whole, and only its new messages, those
+// that no dev corpus holds too (sessions writing from the same intents
+// often write the same plain question, and the library is tuned on those).
+// With -v it lists the dev part's misses, never the held-out ones, so that
+// nobody tunes the rules against them by accident.
 func TestStarterAccuracy(t *testing.T) {
 	e, _, err := New(Starter())
 	require.NoError(t, err)
-	parts := map[string]*part{}
+	dev := &part{name: "dev", byKind: map[string][2]int{}}
+	held := &part{name: "held-out", byKind: map[string][2]int{}}
+	fresh := &part{name: "new", byKind: map[string][2]int{}}
+	seen := map[string]bool{}
+	var heldOut []labelled
 	for _, c := range corpora {
 		for _, l := range readCorpus(t, c.file) {
-			name := c.part(l.line)
-			p := parts[name]
-			if p == nil {
-				p = &part{name: name, byKind: map[string][2]int{}}
-				parts[name] = p
+			if c.part == "held-out" {
+				heldOut = append(heldOut, l)
+				continue
 			}
-			a := e.Reply(l.msg)
-			ok := len(l.expected) == 0 && a.Fallback || !a.Fallback && slices.Contains(l.expected, a.Rule)
-			k := p.byKind[l.kind]
-			k[1]++
-			p.total++
-			if ok {
-				p.correct++
-				k[0]++
-			} else if name == "dev" {
-				p.misses = append(p.misses, fmt.Sprintf("%s:%d: %s -> %s; want %s", l.file, l.line, l.msg, a.Trace(), strings.Join(l.expected, "|")))
-			}
-			p.byKind[l.kind] = k
-			if l.kind == "trap" && a.Rule == l.trap {
-				p.trapped++
-			}
-			if l.kind == "smalltalk" && !a.Fallback {
-				p.chatty++
-			}
+			seen[seenKey(l.msg)] = true
+			dev.add(l, e.Reply(l.msg))
 		}
 	}
-	dev, held, fresh := parts["dev"], parts["held-out"], parts["fresh"]
-	require.NotNil(t, dev, "dev part")
-	require.NotNil(t, held, "held-out part")
-	require.NotNil(t, fresh, "fresh part")
-	require.GreaterOrEqual(t, dev.total+held.total+fresh.total, 300, "corpus size")
+	for _, l := range heldOut {
+		a := e.Reply(l.msg)
+		held.add(l, a)
+		if !seen[seenKey(l.msg)] {
+			fresh.add(l, a)
+		}
+	}
+	require.GreaterOrEqual(t, held.total, 300, "held-out corpus size")
+	require.GreaterOrEqual(t, fresh.total, 200, "new messages in the held-out corpus")
 
 	var kinds []string
 	for k := range dev.byKind {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	t.Logf("%-12s %9s %9s %9s", "kind", "dev", "held-out", "fresh")
+	t.Logf("%-12s %9s %9s %9s", "kind", "dev", "held-out", "new")
 	for _, k := range kinds {
-		t.Logf("%-12s %4d/%4d %4d/%4d %4d/%4d", k,
-			dev.byKind[k][0], dev.byKind[k][1], held.byKind[k][0], held.byKind[k][1], fresh.byKind[k][0], fresh.byKind[k][1])
+		t.Logf("%-12s %4d/%4d %4d/%4d %4d/%4d", k, dev.byKind[k][0], dev.byKind[k][1],
+			held.byKind[k][0], held.byKind[k][1], fresh.byKind[k][0], fresh.byKind[k][1])
 	}
 	for _, p := range []*part{dev, held, fresh} {
-		t.Logf("%-8s top-1 accuracy %3d/%3d = %.1f%%, traps answered by the trapped rule: %d, small talk answered by a rule: %d",
-			p.name, p.correct, p.total, 100*p.accuracy(), p.trapped, p.chatty)
+		t.Logf("%-8s top-1 accuracy %4d/%4d = %.1f%%, traps answered by the trapped rule: %d of %d, small talk answered by a rule: %d of %d",
+			p.name, p.correct, p.total, 100*p.accuracy(), p.trapped, p.byKind["trap"][1], p.chatty, p.byKind["smalltalk"][1])
 	}
 	if testing.Verbose() {
 		for _, m := range dev.misses {
@@ -179,7 +231,6 @@ func TestStarterAccuracy(t *testing.T) {
 	assert.LessOrEqual(t, dev.chatty, maxChattyDev, "dev small talk answered by a rule")
 	assert.GreaterOrEqual(t, held.accuracy(), minAccuracyHeldOut, "top-1 accuracy of the starter library, held-out part")
 	assert.LessOrEqual(t, held.trapped, maxTrappedHeldOut, "held-out traps answered by the trapped rule")
-	assert.GreaterOrEqual(t, fresh.accuracy(), minAccuracyFresh, "top-1 accuracy of the starter library, fresh part")
-	assert.LessOrEqual(t, fresh.trapped, maxTrappedFresh, "fresh traps answered by the trapped rule")
-	assert.LessOrEqual(t, held.chatty+fresh.chatty, maxChattyHeldOut, "held-out and fresh small talk answered by a rule")
+	assert.GreaterOrEqual(t, fresh.accuracy(), minAccuracyNew, "top-1 accuracy of the starter library, new held-out messages")
+	assert.LessOrEqual(t, held.chatty, maxChattyHeldOut, "held-out small talk answered by a rule")
 }
