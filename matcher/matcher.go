@@ -22,7 +22,8 @@ const MaxPatternRunes = 64
 // runes' pairs. Candidates are verified in full, so a short key costs only
 // some false candidates, and it keeps the automaton small (see doc.go):
 // with three pairs the starter library's automaton took 66 MB, with two
-// it takes 27 MB, at the same speed (benchmarks, 2026-11-27).
+// 27 MB, and a message without a keyword took about 10% longer
+// (benchmarks, interleaved runs, 2026-11-27).
 const keyPairs = 2
 
 // A Pattern is a keyword to find.

@@ -530,7 +530,8 @@ func compileWords(kind string, words []string) ([][]rune, error) {
 const maxNegationRunes = 8
 
 // negated reports whether a negation ends right before msg[start:], after
-// normalisation: noise between them does not count, a break does. A
+// normalisation: noise between them does not count, a break or a space
+// does (see spaced). A
 // negation that is the middle of an A-not-A question (要不要, 是不是要,
 // 用不用) asks rather than negates, so it does not count.
 func (e *Engine) negated(msg string, start int) bool {
