@@ -18,8 +18,8 @@ import (
 const MaxPatternRunes = 64
 
 // keyPairs is how many pairs of adjacent runes, at most, of each pattern
-// the automaton indexes: a pattern's key is the codes of its first three
-// runes' pairs. Candidates are verified in full, so a short key costs only
+// the automaton indexes: a pattern's key is the codes of its first two
+// pairs (three runes). Candidates are verified in full, so a short key costs only
 // some false candidates, and it keeps the automaton small (see doc.go):
 // with three pairs the starter library's automaton took 66 MB, with two
 // 27 MB, and a message without a keyword took about 10% longer

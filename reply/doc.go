@@ -45,9 +45,10 @@
 // A rule with keywords fires when one of them (or a synonym) is found; with
 // all_of, when every one is found; with both, when both hold. none_of
 // vetoes. An exact rule fires when the whole message, normalised, is made
-// of its keywords and nothing else but forms of address (亲, 宝, 客服 ...),
-// particles and punctuation (吗 呢 呀 啊 ？): 亲，在吗？ meets 在吗, and
-// 在吗在吗 or 你好 在吗 meet a rule with the keywords 在吗 and 你好.
+// of exact keywords (its own, or other exact rules') and nothing else but
+// forms of address (亲, 宝, 客服 ...), particles and punctuation (吗 呢 呀
+// 啊 ？), and one of them is its own: 亲，在吗？ meets 在吗, and 在吗在吗
+// or 你好 在吗 meet a rule with the keywords 在吗 and 你好.
 //
 // A keyword or all_of word right after a negation (不用, 不需要, 没要,
 // 不是要 ...; see WithNegations) does not count: 不用发票 does not fire an
@@ -59,7 +60,7 @@
 // 不用发顺丰), and none_of words and exact rules are never negated. In the
 // same way a keyword right before a dismissal (无所谓, 没关系, 我知道 ...;
 // see WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about
-// postage only.
+// postage only. A space does not end a dismissal (发票 无所谓).
 //
 // # Ranking
 //

@@ -604,7 +604,7 @@ const dismissalFillers = "也都我倒就其实"
 
 // aNotA reports whether the negation neg, with the runes before it
 // (nearest first), is the middle of an A-not-A question: 要 before 不要,
-// 是 before 不是要, 有 before 没要.
+// 是 before 不是要, 用 before 不用.
 func aNotA(neg, before []rune) bool {
 	return len(neg) >= 2 && (neg[0] == '不' || neg[0] == '没') && len(before) > 0 && before[0] == neg[1]
 }
@@ -646,21 +646,6 @@ type scratch struct {
 	cands []Candidate
 	idx   []int // the acc of each candidate
 	order []int // candidates, best first
-	// negated holds the negated and dismissed keyword matches so far: a
-	// keyword inside one of them is not counted either. Matches come
-	// ordered by start, longer first, so a match comes after any that
-	// holds it.
-	negated []matcher.Match
-}
-
-// inNegated reports whether m lies inside a negated or dismissed match.
-func (sc *scratch) inNegated(m matcher.Match) bool {
-	for _, n := range sc.negated {
-		if n.Start <= m.Start && m.End <= n.End {
-			return true
-		}
-	}
-	return false
 }
 
 func strength(b matcher.Boundary) int {
@@ -717,7 +702,11 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	}
 	defer e.pool.Put(sc)
 	sc.found = e.m.AppendAll(sc.found[:0], msg)
-	sc.accs, sc.kms, sc.negated = sc.accs[:0], sc.kms[:0], sc.negated[:0]
+	sc.accs, sc.kms = sc.accs[:0], sc.kms[:0]
+	// negEnd is the furthest end of a negated or dismissed match so far.
+	// Matches come ordered by start, so a later match that ends by then
+	// lies inside one of them and is not counted either.
+	negEnd := 0
 	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
@@ -725,11 +714,11 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			continue
 		}
 		if info.role == RoleKeyword || info.role == RoleAllOf {
-			if sc.inNegated(m) {
+			if m.End <= negEnd {
 				continue // 顺丰 in 不用发顺丰: inside a negated keyword
 			}
 			if e.negated(msg, m.Start) || e.dismissed(msg, m.End) {
-				sc.negated = append(sc.negated, m)
+				negEnd = max(negEnd, m.End)
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
 			}
 		}
