@@ -36,6 +36,7 @@ func always(int) bool { return true }
 var finders = []finder{
 	{"kefu", buildKefu, always},
 	{"reply", buildReply, func(int) bool { return false }}, // Reply reads 2,000 characters at most
+	{"reply-keywords", buildReplyKeywords, func(int) bool { return false }},
 	{"contains", buildContains, func(rules int) bool { return rules <= 1000 }},
 	{"regexp", buildRegexp, func(rules int) bool { return rules <= 43 }},
 	{"cloudflare", buildCloudflare, always},

@@ -42,9 +42,17 @@ func newEngine(tb testing.TB, rs *reply.RuleSet, opts ...reply.Option) *reply.En
 }
 
 // buildReply is the finder of BenchmarkMatch for the whole engine: Reply
-// of one message, ranking and the answer included.
+// of one message, ranking and the answer included. A message without a
+// keyword is also compared with the starter library's examples.
 func buildReply(tb testing.TB, rs *ruleSet) func(string) int {
 	e := newEngine(tb, replyRuleSet(tb, len(rs.rules)))
+	return func(s string) int { return len(e.Reply(s).Matches) }
+}
+
+// buildReplyKeywords is buildReply with examples turned off
+// (reply.WithSimilarity(0)): keywords only, as before examples existed.
+func buildReplyKeywords(tb testing.TB, rs *ruleSet) func(string) int {
+	e := newEngine(tb, replyRuleSet(tb, len(rs.rules)), reply.WithSimilarity(0))
 	return func(s string) int { return len(e.Reply(s).Matches) }
 }
 

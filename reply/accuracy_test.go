@@ -1,15 +1,14 @@
 package reply
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/kefu-go/kefu/matcher/normalize"
+	"github.com/kefu-go/kefu/reply/internal/corpus"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -49,29 +48,14 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout2.tsv", "held-out"},
 }
 
-// readCorpus reads one corpus: UTF-8, one message a line, four fields
-// separated by tabs (message, expected rule ids joined by | or -, kind,
-// trapped rule or -); # starts a comment line.
+// readCorpus reads one corpus (see package internal/corpus).
 func readCorpus(t *testing.T, file string) []labelled {
-	f, err := os.Open(file)
+	msgs, err := corpus.Read(file)
 	require.NoError(t, err)
-	defer f.Close()
-	var out []labelled
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Split(text, "\t")
-		require.Len(t, fields, 4, "%s:%d", file, line)
-		l := labelled{file: file, line: line, msg: fields[0], kind: fields[2], trap: fields[3]}
-		if fields[1] != "-" {
-			l.expected = strings.Split(fields[1], "|")
-		}
-		out = append(out, l)
+	out := make([]labelled, len(msgs))
+	for i, m := range msgs {
+		out[i] = labelled{file: file, line: m.Line, msg: m.Text, kind: m.Kind, trap: m.Trap, expected: m.Expected}
 	}
-	require.NoError(t, sc.Err())
 	return out
 }
 

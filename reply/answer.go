@@ -61,6 +61,19 @@ type Answer struct {
 	// Candidates are the best-ranked rules, the winner first, with their
 	// scores and why each lost.
 	Candidates []Candidate
+	// Similar is set when no keyword occurred and the message resembles
+	// one of a rule's examples enough (see WithSimilarity): that rule
+	// answered, or the answer fell back because it is disabled or its
+	// replies are blocked. Matches and Candidates are then empty.
+	Similar *Similar
+}
+
+// Similar is the example of a rule that a message resembled.
+type Similar struct {
+	// Example is the rule's example, as written in the rule file.
+	Example string
+	// Score is the cosine similarity, from the engine's minimum to 1.
+	Score float64
 }
 
 // Role says which list of a rule a keyword belongs to.
@@ -165,6 +178,9 @@ func (a Answer) Trace() string {
 			b.WriteString(" after normalisation")
 		}
 		fmt.Fprintf(&b, " at %d-%d %s", m.Start, m.End, m.Boundary)
+	}
+	if a.Similar != nil {
+		fmt.Fprintf(&b, "; similar to example %q (%.2f)", a.Similar.Example, a.Similar.Score)
 	}
 	for _, c := range a.Candidates {
 		if c.Lost != "" {

@@ -10,9 +10,12 @@
 // reply. Replies are templates with {{.name}} placeholders for the shop
 // variables (only that action: see template.go for why text/template is
 // not used); they are rendered and cleaned by the compliance filter once, when the engine
-// is built, so answering costs no template or compliance work. When nothing
-// fits, the answer is the default reply (or the off-hours reply outside
-// business hours), marked as a fallback with a Reason.
+// is built, so answering costs no template or compliance work. When no
+// keyword of any rule occurs, the message is compared with the rules'
+// examples (package matcher/similar; see below), and a rule whose examples
+// it closely resembles answers. When nothing fits, the answer is the
+// default reply (or the off-hours reply outside business hours), marked as
+// a fallback with a Reason.
 //
 // # Rule file
 //
@@ -23,6 +26,7 @@
 //	variables: {shop_name: 本店}  # optional, templates use {{.shop_name}}
 //	synonyms:                    # optional, added to the embedded defaults
 //	  - [发货, 寄出, 发出]
+//	fallback_examples: [今天天气怎么样]   # optional: messages that must fall back
 //	rules:
 //	  - id: ship_time            # unique
 //	    category: 物流
@@ -34,11 +38,12 @@
 //	    enabled: true
 //	    handoff: false
 //	    reply: "亲，本店默认48小时内发货。"   # or replies: [...]
+//	    examples: [拍了几天能寄出来]      # optional: how customers ask it
 //
 // JSON has the same structure. CSV has a header row naming any of the
 // columns id, category, keywords, all_of, none_of, match, priority,
-// enabled, handoff, reply, replies; list cells are separated by 、 , ; or
-// |, and the replies cell by | only. Unknown fields and columns are errors;
+// enabled, handoff, reply, replies, examples; list cells are separated by
+// 、 , ; or |, and the replies and examples cells by | only. Unknown fields and columns are errors;
 // every error names file, line, column and rule; a file with any error is
 // rejected whole.
 //
@@ -61,6 +66,29 @@
 // same way a keyword right before a dismissal (无所谓, 没关系, 我知道 ...;
 // see WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about
 // postage only. A space does not end a dismissal (发票 无所谓).
+//
+// # Examples
+//
+// Keywords miss the phrasings nobody thought of. A rule may list examples
+// of how customers ask it (相似问法), and a rule set may list messages that
+// must fall back (fallback_examples: small talk, questions the shop does
+// not handle). When no keyword of any rule occurs in a message, and none
+// was negated or dismissed, the engine finds the examples the message
+// resembles most (cosine similarity over characters and pairs of
+// characters, weighted by rarity; see package matcher/similar) and the
+// nearest one's rule answers, if its score reaches WithSimilarity's
+// minimum (DefaultSimilarity, 0.5), the message keeps at least
+// MinSimilarRunes characters, the runner-up of another rule (or a fallback
+// example) is well behind, and no none_of word of the rule occurs.
+// Answer.Similar names the example and the score. With a cancel rule
+// whose keyword is 取消订单 and whose examples are 帮我把订单撤了 and
+// 这单不要了帮我撤掉, 帮我把单撤了 has no keyword but is answered by it
+// (0.66 to the first example; see ExampleWithSimilarity).
+//
+// Keywords always win: a message with a keyword match never reaches the
+// examples. The starter library carries about 4,100 examples, written for
+// kefu (see data/README.md); a lookup costs a few microseconds, paid only
+// by messages without a keyword. WithSimilarity(0) turns examples off.
 //
 // # Ranking
 //

@@ -15,6 +15,7 @@ import (
 	"github.com/kefu-go/kefu/matcher"
 	"github.com/kefu-go/kefu/matcher/normalize"
 	"github.com/kefu-go/kefu/matcher/segment"
+	"github.com/kefu-go/kefu/matcher/similar"
 	"github.com/kefu-go/kefu/synonyms"
 )
 
@@ -37,8 +38,10 @@ type Engine struct {
 	pats     []patInfo
 	def      string
 	offhours string
-	negs     [][]rune // negations, normalised (see WithNegations)
-	dismiss  [][]rune // dismissals, normalised (see WithDismissals)
+	negs     [][]rune          // negations, normalised (see WithNegations)
+	dismiss  [][]rune          // dismissals, normalised (see WithDismissals)
+	sim      *similar.Index    // rules' examples; nil when there are none or they are off
+	examples []similar.Example // what sim holds, for answers
 	disabled bool
 	cfg      config
 	warnings []Warning
@@ -163,9 +166,54 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 	if err := e.compileKeywords(th); err != nil {
 		return nil, nil, err
 	}
+	e.compileExamples(rs)
 	e.warnings = append(e.warnings, lint(rs, e)...)
 	slices.SortStableFunc(e.warnings, func(a, b Warning) int { return a.Pos.Line - b.Pos.Line })
 	return e, e.warnings, nil
+}
+
+// compileExamples indexes the rules' examples, labelled with the rule's
+// index, and the fallback examples, labelled -1.
+func (e *Engine) compileExamples(rs *RuleSet) {
+	if !e.cfg.similaritySet {
+		e.cfg.similarity = DefaultSimilarity
+	}
+	if e.cfg.similarity <= 0 {
+		return
+	}
+	var exs []similar.Example
+	for i := range rs.Rules {
+		for _, t := range rs.Rules[i].Examples {
+			exs = append(exs, similar.Example{Text: t, Label: i})
+		}
+	}
+	if len(exs) == 0 {
+		return
+	}
+	for _, t := range rs.FallbackExamples {
+		exs = append(exs, similar.Example{Text: t, Label: -1})
+	}
+	e.sim = similar.New(exs)
+	e.examples = exs
+}
+
+// similarRule returns the rule whose examples msg resembles enough, by the
+// policy of WithSimilarity, and the example, or -1.
+func (e *Engine) similarRule(msg string) (int, similar.Neighbour) {
+	min := e.cfg.similarity
+	// Most messages without a keyword resemble no example this much; the
+	// higher bound makes their lookup cheaper than the second one.
+	nb, runes := e.sim.Nearest(msg, min)
+	if runes < MinSimilarRunes || len(nb) == 0 || nb[0].Label < 0 {
+		return -1, similar.Neighbour{}
+	}
+	if len(nb) < 2 || nb[1].Label != nb[0].Label {
+		// Is a runner-up of another label close behind?
+		if near, _ := e.sim.Nearest(msg, 0.8*min); len(near) > 1 && near[1].Label != near[0].Label {
+			return -1, similar.Neighbour{}
+		}
+	}
+	return nb[0].Label, nb[0]
 }
 
 // thesaurus builds the synonym thesaurus: embedded defaults, then the
@@ -658,6 +706,16 @@ func strength(b matcher.Boundary) int {
 	return 3
 }
 
+// vetoed reports whether a none_of word of rule r occurs in the message.
+func (sc *scratch) vetoed(r int32) bool {
+	for i := range sc.accs {
+		if sc.accs[i].rule == r {
+			return sc.accs[i].vetoed
+		}
+	}
+	return false
+}
+
 // accFor returns the index of the acc of rule r, adding one if needed.
 func (sc *scratch) accFor(r int32) int {
 	for i := range sc.accs {
@@ -707,6 +765,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	// Matches come ordered by start, so a later match that ends by then
 	// lies inside one of them and is not counted either.
 	negEnd := 0
+	heard := false // some keyword was negated or dismissed
 	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
@@ -719,6 +778,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			}
 			if e.negated(msg, m.Start) || e.dismissed(msg, m.End) {
 				negEnd = max(negEnd, m.End)
+				heard = true
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
 			}
 		}
@@ -773,6 +833,12 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		if anyDisabled {
 			return e.fallback(a, RulesDisabled, msg)
 		}
+		if e.sim != nil && !heard {
+			if ri, nb := e.similarRule(msg); ri >= 0 && !sc.vetoed(int32(ri)) {
+				a.Similar = &Similar{Example: e.examples[nb.Example].Text, Score: nb.Score}
+				return e.answer(a, &e.rules[ri], msg)
+			}
+		}
 		return e.fallback(a, NoMatch, msg)
 	}
 	// order ranks the candidates; equal scores keep the order in which
@@ -822,6 +888,15 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 				return a
 			}
 		}
+	}
+	return e.answer(a, r, msg)
+}
+
+// answer fills a with rule r's reply, or falls back when r's replies are
+// all blocked or r is disabled.
+func (e *Engine) answer(a Answer, r *crule, msg string) Answer {
+	if r.Disabled {
+		return e.fallback(a, RulesDisabled, msg)
 	}
 	if r.blocked {
 		a = e.fallback(a, Blocked, msg)

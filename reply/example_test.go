@@ -120,3 +120,34 @@ rules:
 	// 几天到？: "delivery_time" "delivery_time"
 	// 几天到无所谓，包邮吗: "freight" "delivery_time"
 }
+
+func ExampleWithSimilarity() {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+fallback_examples: [今天天气怎么样, 你是机器人吗]
+rules:
+  - id: cancel_order
+    category: 售后
+    keywords: [取消订单]
+    examples: [帮我把订单撤了, 这单不要了帮我撤掉]
+    reply: "亲，未发货的订单可以直接申请取消哦。"
+`
+	rs, err := reply.Load(strings.NewReader(rules), reply.YAML, "rules.yaml")
+	if err != nil {
+		panic(err)
+	}
+	defaults, _, _ := reply.New(rs)
+	off, _, _ := reply.New(rs, reply.WithSimilarity(0))
+	for _, msg := range []string{"帮我把单撤了", "今天天气好吗"} {
+		a := defaults.Reply(msg)
+		fmt.Printf("%s: %q %q\n", msg, a.Rule, off.Reply(msg).Rule)
+		if a.Similar != nil {
+			fmt.Printf("  like %s (%.2f)\n", a.Similar.Example, a.Similar.Score)
+		}
+	}
+	// Output:
+	// 帮我把单撤了: "cancel_order" ""
+	//   like 帮我把订单撤了 (0.66)
+	// 今天天气好吗: "" ""
+}

@@ -49,6 +49,7 @@ func validate(rs *RuleSet, errs *ErrorList) {
 			errs.add(rs.fieldPos("synonyms"), "", "synonyms group %d: want at least two words", gi+1)
 		}
 	}
+	checkExamples(rs.FallbackExamples, rs.fieldPos("fallback_examples"), "", errs)
 	ids := map[string]Pos{}
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
@@ -65,6 +66,7 @@ func validate(rs *RuleSet, errs *ErrorList) {
 		default:
 			errs.add(r.fieldPos("match"), r.ID, "match %q: want contains or exact", r.Match)
 		}
+		checkExamples(r.Examples, r.fieldPos("examples"), r.ID, errs)
 		if len(r.Keywords) == 0 && len(r.AllOf) == 0 {
 			errs.add(r.pos, r.ID, "no keywords: give keywords or all_of")
 		}
@@ -220,4 +222,14 @@ func coversAll(have []string, want map[string]bool) bool {
 func Lint(rs *RuleSet, opts ...Option) ([]Warning, error) {
 	_, ws, err := New(rs, opts...)
 	return ws, err
+}
+
+// checkExamples reports examples that normalise to nothing, since no
+// message could resemble them.
+func checkExamples(exs []string, p Pos, rule string, errs *ErrorList) {
+	for i, ex := range exs {
+		if normalize.String(ex) == "" {
+			errs.add(p, rule, "example %d is empty", i+1)
+		}
+	}
 }

@@ -137,6 +137,8 @@ func parseYAML(data []byte, name string) (*RuleSet, error) {
 			rs.Synonyms = d.synonyms(v)
 		case "rules":
 			rs.Rules = d.rules(v)
+		case "fallback_examples":
+			rs.FallbackExamples = d.strList(v, "")
 		default:
 			d.errs.add(d.pos(k), "", "unknown field %q", k.Value)
 		}
@@ -295,6 +297,8 @@ func (d *yamlDoc) rules(n *yaml.Node) []Rule {
 				r.Replies = append(r.Replies, d.str(v, r.ID))
 			case "replies":
 				r.Replies = append(r.Replies, d.strList(v, r.ID)...)
+			case "examples":
+				r.Examples = d.strList(v, r.ID)
 			default:
 				d.errs.add(d.pos(k), r.ID, "unknown field %q", k.Value)
 			}
@@ -308,6 +312,7 @@ func (d *yamlDoc) rules(n *yaml.Node) []Rule {
 var csvColumns = map[string]bool{
 	"id": true, "category": true, "keywords": true, "all_of": true, "none_of": true,
 	"match": true, "priority": true, "enabled": true, "handoff": true, "reply": true, "replies": true,
+	"examples": true,
 }
 
 // isListSep reports the separators of list cells: 、 , ; | and their
@@ -429,9 +434,12 @@ func parseCSV(data []byte, name string) (*RuleSet, error) {
 		if v, ok := get("reply"); ok && v != "" {
 			r.Replies = append(r.Replies, v)
 		}
+		// Replies and examples contain commas, so only | separates them.
 		if v, ok := get("replies"); ok {
-			// Replies contain commas, so only | separates them.
-			r.Replies = append(r.Replies, splitList(v, func(r rune) bool { return r == '|' || r == '｜' })...)
+			r.Replies = append(r.Replies, splitList(v, isBar)...)
+		}
+		if v, ok := get("examples"); ok {
+			r.Examples = splitList(v, isBar)
 		}
 		rs.Rules = append(rs.Rules, r)
 	}
@@ -440,6 +448,10 @@ func parseCSV(data []byte, name string) (*RuleSet, error) {
 	}
 	return rs, nil
 }
+
+// isBar reports the separator of cells whose items may hold commas: |
+// and its full-width form.
+func isBar(r rune) bool { return r == '|' || r == '｜' }
 
 func parseCSVBool(v string) (bool, error) {
 	switch strings.ToLower(v) {

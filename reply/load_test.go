@@ -96,12 +96,7 @@ func TestLoadFormatsAgree(t *testing.T) {
 	jsonText := `{"version": 1, "default_reply": "亲，请稍等人工客服。", "rules": [{"id": "ship", "category": "物流", "keywords": ["发货", "寄出"], "none_of": ["预售"], "priority": 2, "replies": ["亲，48小时内发货。", "亲，两天内发出。"]}]}`
 	csvText := "\ufeffid,category,keywords,none_of,priority,replies\nship,物流,发货、寄出,预售,2,亲，48小时内发货。|亲，两天内发出。\n"
 	var got []Rule
-	for _, c := range []struct {
-		f    Format
-		text string
-	}{{YAML, yamlText}, {JSON, jsonText}, {CSV, csvText}} {
-		rs, err := Load(strings.NewReader(c.text), c.f, "x")
-		require.NoError(t, err, "Load(%q)", c.text)
+	for _, rs := range loadEach(t, yamlText, jsonText, csvText) {
 		require.Len(t, rs.Rules, 1)
 		r := rs.Rules[0]
 		r.pos, r.fields = Pos{}, nil
@@ -109,6 +104,21 @@ func TestLoadFormatsAgree(t *testing.T) {
 	}
 	assert.Equal(t, got[0], got[1], "YAML and JSON")
 	assert.Equal(t, got[0], got[2], "YAML and CSV")
+}
+
+// loadEach loads the same rule set written in YAML, JSON and CSV.
+func loadEach(t *testing.T, yamlText, jsonText, csvText string) []*RuleSet {
+	t.Helper()
+	var out []*RuleSet
+	for _, c := range []struct {
+		f    Format
+		text string
+	}{{YAML, yamlText}, {JSON, jsonText}, {CSV, csvText}} {
+		rs, err := Load(strings.NewReader(c.text), c.f, "x")
+		require.NoError(t, err, "Load(%q)", c.text)
+		out = append(out, rs)
+	}
+	return out
 }
 
 func TestStarterLoadsCleanly(t *testing.T) {

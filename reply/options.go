@@ -30,6 +30,8 @@ type config struct {
 	negationsSet  bool
 	dismissals    []string
 	dismissalsSet bool
+	similarity    float64
+	similaritySet bool
 }
 
 // An Option configures New.
@@ -156,3 +158,28 @@ func WithDismissals(words ...string) Option {
 	words = slices.Clone(words)
 	return func(c *config) { c.dismissals, c.dismissalsSet = words, true }
 }
+
+// DefaultSimilarity is the similarity a message needs to be answered
+// through a rule's examples when WithSimilarity is not given. It was
+// chosen on the starter library's tuning corpora, each scored with
+// examples from the others only: lower let small talk through, higher
+// answered few new phrasings.
+const DefaultSimilarity = 0.5
+
+// WithSimilarity sets how similar (cosine, 0 to 1; see package
+// matcher/similar) a message must be to a rule's examples (Rule.Examples)
+// to be answered by that rule when no keyword of any rule occurs in it.
+// The engine asks more than a score: the message must keep at least
+// MinSimilarRunes characters, its nearest example must belong to a rule
+// and not to RuleSet.FallbackExamples, and the second nearest must belong
+// to the same rule or score below 0.8 times min. A message with a negated
+// or dismissed keyword (不用改地址) is never answered this way: it said
+// what it does not ask. Without the option min is DefaultSimilarity;
+// WithSimilarity(0) turns examples off.
+func WithSimilarity(min float64) Option {
+	return func(c *config) { c.similarity, c.similaritySet = min, true }
+}
+
+// MinSimilarRunes is the fewest characters a message answered through
+// examples may have: shorter ones (啊这, 还可以) share too little to tell.
+const MinSimilarRunes = 4

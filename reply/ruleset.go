@@ -3,6 +3,7 @@ package reply
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,10 @@ type RuleSet struct {
 	Synonyms [][]string
 	// Rules are the reply rules, in file order (the last tie-break).
 	Rules []Rule
+	// FallbackExamples are messages that no rule should answer (small
+	// talk, questions the shop does not handle). A message nearer one of
+	// them than to any rule's Examples falls back (see WithSimilarity).
+	FallbackExamples []string
 
 	file   string         // name used in errors
 	pos    Pos            // where the document starts
@@ -69,6 +74,11 @@ type Rule struct {
 	// Replies are the reply variants, templates over the shop variables
 	// ({{.shop_name}}). The file takes `reply` (one) or `replies` (several).
 	Replies []string
+	// Examples are questions the rule answers, written as customers ask
+	// them (相似问法). A message in which no keyword of any rule occurs is
+	// answered by the rule whose examples it resembles most, if it
+	// resembles them enough (see WithSimilarity). Keywords always win.
+	Examples []string
 
 	pos    Pos            // where the rule starts
 	fields map[string]Pos // where each field was given
@@ -150,7 +160,8 @@ func (l ErrorList) err() error {
 }
 
 // FillDefaults takes from base what rs leaves unset: the default and
-// off-hours replies, and every shop variable rs does not define. It is
+// off-hours replies, the fallback examples, and every shop variable rs
+// does not define. It is
 // how a CSV file, which carries rules only, gets its defaults, e.g.
 // rs.FillDefaults(Starter()).
 func (rs *RuleSet) FillDefaults(base *RuleSet) {
@@ -159,6 +170,9 @@ func (rs *RuleSet) FillDefaults(base *RuleSet) {
 	}
 	if rs.OffhoursReply == "" {
 		rs.OffhoursReply = base.OffhoursReply
+	}
+	if rs.FallbackExamples == nil {
+		rs.FallbackExamples = slices.Clone(base.FallbackExamples)
 	}
 	if len(base.Variables) > 0 && rs.Variables == nil {
 		rs.Variables = map[string]string{}
@@ -170,16 +184,41 @@ func (rs *RuleSet) FillDefaults(base *RuleSet) {
 	}
 }
 
-//go:embed data/starter.yaml
-var starterYAML []byte
+//go:generate go run ./internal/genexamples -o data/examples.tsv testdata/accuracy.tsv testdata/accuracy_tune.tsv testdata/accuracy_fresh.tsv testdata/accuracy_tune2.tsv testdata/accuracy_tune3.tsv testdata/accuracy_tune4.tsv testdata/accuracy_tune5.tsv testdata/accuracy_tune6.tsv testdata/accuracy_holdout.tsv testdata/accuracy_holdout2.tsv
+
+var (
+	//go:embed data/starter.yaml
+	starterYAML []byte
+	//go:embed data/examples.tsv
+	starterExamples string
+)
 
 // Starter returns the embedded starter reply library: 43 rules over
 // shipping, returns, after-sales and the rest of the usual questions, with
-// shop variables. Each call parses a fresh copy that the caller may change.
+// shop variables, and examples of how customers ask each (Rule.Examples)
+// and of messages that must fall back (RuleSet.FallbackExamples). Each
+// call parses a fresh copy that the caller may change.
 func Starter() *RuleSet {
 	rs, err := parseYAML(starterYAML, "starter.yaml")
 	if err != nil {
 		panic("reply: embedded starter library is invalid: " + err.Error()) // caught by the tests
+	}
+	byID := make(map[string]*Rule, len(rs.Rules))
+	for i := range rs.Rules {
+		byID[rs.Rules[i].ID] = &rs.Rules[i]
+	}
+	for line := range strings.Lines(starterExamples) {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, text, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if id == "-" {
+			rs.FallbackExamples = append(rs.FallbackExamples, text)
+		} else if r := byID[id]; r != nil {
+			r.Examples = append(r.Examples, text)
+		} else {
+			panic("reply: embedded examples name an unknown rule " + id) // caught by the tests
+		}
 	}
 	return rs
 }

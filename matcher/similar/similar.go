@@ -1,0 +1,319 @@
+package similar
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/kefu-go/kefu/matcher/normalize"
+)
+
+// An Example is a text and the label of what it asks, chosen by the
+// caller (package reply uses rule indexes, and -1 for messages that must
+// fall back).
+type Example struct {
+	Text  string
+	Label int
+}
+
+// A Neighbour is one example and its similarity to a text.
+type Neighbour struct {
+	Example int     // index of the example in New's argument
+	Label   int     // its label
+	Score   float64 // cosine similarity, in (0, 1]
+}
+
+// Index holds examples for nearest-neighbour lookups. It is immutable once
+// built and safe for concurrent use by multiple goroutines.
+type Index struct {
+	ids  map[feature]int32 // feature -> its number
+	idf  []float32         // by feature number
+	none float64           // the idf of a feature in no example
+
+	// Postings: the examples holding feature f are ex[off[f]:off[f+1]],
+	// and the feature's weight in each is w[off[f]:off[f+1]].
+	off []int32
+	ex  []int32
+	w   []float32
+
+	// Vectors: example e's features, by number, are fid[vec[e]:vec[e+1]],
+	// with weights fw[vec[e]:vec[e+1]].
+	vec  []int32
+	fid  []int32
+	fw   []float32
+	norm []float32 // length of each example's vector
+
+	labels []int
+	pool   sync.Pool // *scratch
+}
+
+// A feature is a rune r alone (r<<32 | lone) or two adjacent runes r0, r1
+// (r0<<32 | r1).
+type feature uint64
+
+const lone = 0xFFFFFFFF
+
+// features appends the features of text to dst, sorted, one entry per
+// occurrence, and returns it with the number of runes of text that
+// normalisation keeps.
+func features(dst []feature, t *normalize.Text, text string) ([]feature, int) {
+	t.Reset(text)
+	r := t.Runes
+	n := 0
+	for i := range r {
+		if r[i] == normalize.Separator {
+			continue
+		}
+		n++
+		dst = append(dst, feature(uint64(r[i])<<32|lone))
+		if i+1 < len(r) && r[i+1] != normalize.Separator {
+			dst = append(dst, feature(uint64(r[i])<<32|uint64(uint32(r[i+1]))))
+		}
+	}
+	slices.Sort(dst)
+	return dst, n
+}
+
+// counts calls f for each distinct feature of sorted fs with how often it
+// occurs.
+func counts(fs []feature, f func(feature, int)) {
+	for i := 0; i < len(fs); {
+		j := i + 1
+		for j < len(fs) && fs[j] == fs[i] {
+			j++
+		}
+		f(fs[i], j-i)
+		i = j
+	}
+}
+
+// New indexes the examples. An example with no character that
+// normalisation keeps is never returned.
+func New(examples []Example) *Index {
+	x := &Index{ids: map[feature]int32{}, labels: make([]int, len(examples))}
+	var t normalize.Text
+	var fs []feature
+	var df []int32
+	per := make([][]feature, len(examples))
+	for i, ex := range examples {
+		x.labels[i] = ex.Label
+		fs, _ = features(fs[:0], &t, ex.Text)
+		per[i] = slices.Clone(fs)
+		counts(fs, func(f feature, _ int) {
+			id, ok := x.ids[f]
+			if !ok {
+				id = int32(len(df))
+				x.ids[f] = id
+				df = append(df, 0)
+			}
+			df[id]++
+		})
+	}
+	n := float64(len(examples))
+	x.none = math.Log(n + 1)
+	x.idf = make([]float32, len(df))
+	x.off = make([]int32, len(df)+1)
+	limit := int32(max(minCommon, len(examples)/commonShare))
+	for id, d := range df {
+		x.off[id+1] = x.off[id]
+		if d > limit {
+			continue
+		}
+		x.idf[id] = float32(math.Log((n + 1) / float64(d+1)))
+		x.off[id+1] += d
+	}
+	x.ex = make([]int32, x.off[len(df)])
+	x.w = make([]float32, len(x.ex))
+	x.vec = make([]int32, 1, len(examples)+1)
+	x.norm = make([]float32, len(examples))
+	fill := slices.Clone(x.off[:len(df)])
+	for i, fs := range per {
+		var sq float64
+		start := len(x.fid)
+		counts(fs, func(f feature, c int) {
+			id := x.ids[f]
+			w := float32(c) * x.idf[id]
+			if w == 0 {
+				return
+			}
+			x.ex[fill[id]], x.w[fill[id]] = int32(i), w
+			fill[id]++
+			x.fid = append(x.fid, id)
+			x.fw = append(x.fw, w)
+			sq += float64(w) * float64(w)
+		})
+		order := x.fid[start:]
+		weights := x.fw[start:]
+		sortByID(order, weights)
+		x.vec = append(x.vec, int32(len(x.fid)))
+		x.norm[i] = float32(math.Sqrt(sq))
+	}
+	return x
+}
+
+// sortByID sorts an example's feature numbers, and their weights with
+// them.
+func sortByID(ids []int32, w []float32) {
+	type fw struct {
+		id int32
+		w  float32
+	}
+	tmp := make([]fw, len(ids))
+	for i := range ids {
+		tmp[i] = fw{ids[i], w[i]}
+	}
+	slices.SortFunc(tmp, func(a, b fw) int { return cmp.Compare(a.id, b.id) })
+	for i := range tmp {
+		ids[i], w[i] = tmp[i].id, tmp[i].w
+	}
+}
+
+// A feature found in more than one example in commonShare, and in more
+// than minCommon examples, is common (吗, 的, 什么 in a shop's questions):
+// it is left out of every vector. Its idf is low, so it weighs little, and
+// its long list of examples would make every lookup touch most of them.
+const (
+	commonShare = 10
+	minCommon   = 8
+)
+
+// Len returns the number of examples.
+func (x *Index) Len() int { return len(x.labels) }
+
+// A qfeat is a feature of the text looked up, with its weight.
+type qfeat struct {
+	id int32
+	w  float32
+}
+
+type scratch struct {
+	text    normalize.Text
+	fs      []feature
+	q       []qfeat
+	acc     []float32 // dot product with each example; 0 when untouched
+	qw      []float32 // weight of each feature of the tail, by number; else 0
+	touched []int32
+}
+
+// Nearest returns the two examples most similar to text among those that
+// score at least min, best first (fewer when fewer do; equal scores keep
+// the examples' order), and the number of characters of text that
+// normalisation keeps.
+//
+// A min above 0 makes the lookup faster: features are visited from the
+// rarest, and once the features left could not lift an example that
+// shares none of the features seen so far to min, no new example is
+// considered.
+func (x *Index) Nearest(text string, min float64) (nearest []Neighbour, runes int) {
+	sc, _ := x.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{acc: make([]float32, len(x.labels)), qw: make([]float32, len(x.idf))}
+	}
+	defer x.pool.Put(sc)
+	sc.fs, runes = features(sc.fs[:0], &sc.text, text)
+	var qsq float64
+	sc.q = sc.q[:0]
+	counts(sc.fs, func(f feature, c int) {
+		if id, ok := x.ids[f]; ok {
+			w := float32(c) * x.idf[id]
+			if w > 0 {
+				sc.q = append(sc.q, qfeat{id, w})
+			}
+			qsq += float64(w) * float64(w)
+		} else {
+			w := float64(c) * x.none
+			qsq += w * w
+		}
+	})
+	if len(sc.q) == 0 {
+		return nil, runes
+	}
+	qn := math.Sqrt(qsq)
+	// Heaviest (rarest) first; rest is the squared weight not yet visited.
+	slices.SortFunc(sc.q, func(a, b qfeat) int { return cmp.Compare(b.w, a.w) })
+	var rest float64
+	for _, f := range sc.q {
+		rest += float64(f.w) * float64(f.w)
+	}
+	sc.touched = sc.touched[:0]
+	cut := len(sc.q) // features from cut on only add to touched examples
+	for i, f := range sc.q {
+		if min > 0 && math.Sqrt(max(rest, 0)) < min*qn {
+			cut = i
+			break
+		}
+		rest -= float64(f.w) * float64(f.w)
+		for k := x.off[f.id]; k < x.off[f.id+1]; k++ {
+			e := x.ex[k]
+			if sc.acc[e] == 0 {
+				sc.touched = append(sc.touched, e)
+			}
+			sc.acc[e] += f.w * x.w[k]
+		}
+	}
+	tail := sc.q[cut:]
+	for _, f := range tail {
+		sc.qw[f.id] = f.w
+	}
+	defer func() {
+		for _, f := range tail {
+			sc.qw[f.id] = 0
+		}
+	}()
+	tailNorm := math.Sqrt(max(rest, 0))
+	var best [2]Neighbour
+	n := 0
+	for _, e := range sc.touched {
+		dot := sc.acc[e]
+		sc.acc[e] = 0
+		if len(tail) > 0 {
+			// The tail adds at most its length times the example's.
+			if (float64(dot)+tailNorm*float64(x.norm[e]))/(qn*float64(x.norm[e])) < min {
+				continue
+			}
+			dot += x.dotTail(e, sc.qw)
+		}
+		s := float64(dot) / (qn * float64(x.norm[e]))
+		if s < min || s <= 0 {
+			continue
+		}
+		nb := Neighbour{Example: int(e), Label: x.labels[e], Score: min1(s)}
+		switch {
+		case n < 2:
+			best[n] = nb
+			n++
+			if n == 2 && less(best[0], best[1]) {
+				best[0], best[1] = best[1], best[0]
+			}
+		case less(best[0], nb):
+			best[1], best[0] = best[0], nb
+		case less(best[1], nb):
+			best[1] = nb
+		}
+	}
+	return append([]Neighbour(nil), best[:n]...), runes
+}
+
+// dotTail returns the dot product of example e's vector with qw, the
+// weights of the features not visited through postings.
+func (x *Index) dotTail(e int32, qw []float32) float32 {
+	ids, ws := x.fid[x.vec[e]:x.vec[e+1]], x.fw[x.vec[e]:x.vec[e+1]]
+	var dot float32
+	for i, id := range ids {
+		dot += ws[i] * qw[id]
+	}
+	return dot
+}
+
+// min1 clips rounding errors above 1.
+func min1(s float64) float64 { return math.Min(s, 1) }
+
+// less reports whether a ranks below b: a lower score, or an equal score
+// and a later example.
+func less(a, b Neighbour) bool {
+	if a.Score != b.Score {
+		return a.Score < b.Score
+	}
+	return a.Example > b.Example
+}

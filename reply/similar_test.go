@@ -1,0 +1,128 @@
+package reply
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const exampleRules = `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+fallback_examples: [今天天气怎么样, 你是机器人吗, 给我讲个笑话吧]
+rules:
+  - id: cancel_order
+    category: 售后
+    keywords: [取消订单]
+    examples: [帮我把订单撤了, 这单不要了帮我撤掉]
+    reply: "亲，未发货的订单可以直接申请取消哦。"
+  - id: business_hours
+    category: 服务
+    keywords: [客服几点上班]
+    examples: [晚上十点还有人不, 客服几点下班呀]
+    reply: "亲，客服在线时间是9:00-23:00。"
+  - id: address_change
+    category: 物流
+    keywords: [改地址]
+    none_of: [海外]
+    examples: [收件地址填错了 能帮忙换一下吗]
+    reply: "亲，未发货前可以修改地址。"
+  - id: usage
+    category: 售前
+    keywords: [怎么用]
+    enabled: false
+    examples: [这个面膜一周敷几次]
+    reply: "亲，请参考说明书。"
+`
+
+func TestReplyExamples(t *testing.T) {
+	e := mustLoad(t, exampleRules)
+	for _, c := range []struct {
+		msg, want string // want: the rule, or "" for a fallback
+		similar   bool
+	}{
+		{"帮我把单撤了", "cancel_order", true},
+		{"晚上几点还有人", "business_hours", true},
+		{"取消订单", "cancel_order", false},          // a keyword: examples are not asked
+		{"今天天气好吗", "", false},                    // nearest is a fallback example
+		{"撤了", "", false},                        // too short to tell
+		{"我不想改地址 收件地址填错了也没事", "", false},         // a negated keyword: not asked
+		{"海外收件地址填错了 能帮忙换一下吗", "", false},         // the rule's none_of
+		{"这个面膜一周敷几次", "", true},                  // its rule is disabled
+		{"这个快递盒能不能拿来装东西", "", false},             // resembles nothing
+		{"帮 我 把 单 撤 了 ！！", "cancel_order", true}, // noise
+		{"幫我把單撤了", "cancel_order", true},         // traditional
+	} {
+		a := e.Reply(c.msg)
+		assert.Equal(t, c.want, a.Rule, "rule for %q (%s)", c.msg, a.Trace())
+		assert.Equal(t, c.want == "", a.Fallback, "fallback for %q", c.msg)
+		assert.Equal(t, c.similar, a.Similar != nil, "answered through an example: %q (%s)", c.msg, a.Trace())
+		if a.Similar != nil {
+			assert.GreaterOrEqual(t, a.Similar.Score, DefaultSimilarity, "score for %q", c.msg)
+			assert.Contains(t, a.Trace(), "similar to example", "trace for %q", c.msg)
+			assert.Empty(t, a.Matches, "matches for %q", c.msg)
+		}
+	}
+	assert.Equal(t, RulesDisabled, e.Reply("这个面膜一周敷几次").Reason, "the example's rule is disabled")
+}
+
+func TestWithSimilarity(t *testing.T) {
+	off := mustLoad(t, exampleRules, WithSimilarity(0))
+	assert.True(t, off.Reply("帮我把单撤了").Fallback, "WithSimilarity(0) turns examples off")
+	strict := mustLoad(t, exampleRules, WithSimilarity(0.95))
+	assert.True(t, strict.Reply("帮我把单撤了").Fallback, "0.95 asks for nearly the example itself")
+	assert.Equal(t, "cancel_order", strict.Reply("帮我把订单撤了！").Rule, "the example itself")
+}
+
+// TestExamplesNeedAgreement: when the runner-up of another rule is close
+// behind, the engine does not guess.
+func TestExamplesNeedAgreement(t *testing.T) {
+	e := mustLoad(t, `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: material
+    keywords: [材质]
+    examples: [这个沙发是什么材质的]
+    reply: "亲，请看详情页。"
+  - id: size
+    keywords: [尺寸]
+    examples: [这个沙发是多大尺寸的]
+    reply: "亲，请看详情页。"
+`)
+	a := e.Reply("这个沙发是几人位的")
+	assert.True(t, a.Fallback, "two rules' examples equally near: %s", a.Trace())
+}
+
+func TestLoadExamples(t *testing.T) {
+	yamlText := okHead + "fallback_examples: [今天天气怎么样]\nrules:\n  - id: a\n    keywords: [发货]\n    examples: [啥时候寄, \"拍了几天了, 还没动静\"]\n    reply: 好\n"
+	jsonText := `{"version": 1, "default_reply": "亲，请稍等人工客服。", "fallback_examples": ["今天天气怎么样"], "rules": [{"id": "a", "keywords": ["发货"], "examples": ["啥时候寄", "拍了几天了, 还没动静"], "reply": "好"}]}`
+	csvText := "id,keywords,examples,reply\na,发货,\"啥时候寄|拍了几天了, 还没动静\",好\n"
+	for i, rs := range loadEach(t, yamlText, jsonText, csvText) {
+		assert.Equal(t, []string{"啥时候寄", "拍了几天了, 还没动静"}, rs.Rules[0].Examples, "examples, format %d", i)
+		if i < 2 { // CSV carries rules only
+			assert.Equal(t, []string{"今天天气怎么样"}, rs.FallbackExamples, "fallback examples, format %d", i)
+		}
+	}
+	rs, err := Load(strings.NewReader(okHead+"rules:\n  - id: a\n    keywords: [发货]\n    examples: [\"🙏\"]\n    reply: 好\n"), YAML, "test")
+	require.NoError(t, err)
+	_, _, err = New(rs)
+	require.Error(t, err, "an empty example")
+	assert.Contains(t, err.Error(), "rule a: example 1 is empty")
+}
+
+func TestStarterExamples(t *testing.T) {
+	rs := Starter()
+	n := 0
+	for _, r := range rs.Rules {
+		n += len(r.Examples)
+	}
+	assert.Greater(t, n, 3000, "the starter's rules carry examples")
+	assert.NotEmpty(t, rs.FallbackExamples, "the starter carries fallback examples")
+	e, _, err := New(rs)
+	require.NoError(t, err)
+	a := e.Reply("我买的白色 给我寄成了黑的")
+	assert.Equal(t, "wrong_item", a.Rule, a.Trace())
+}
