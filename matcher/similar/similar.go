@@ -3,6 +3,7 @@ package similar
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -27,9 +28,9 @@ type Neighbour struct {
 // Index holds examples for nearest-neighbour lookups. It is immutable once
 // built and safe for concurrent use by multiple goroutines.
 type Index struct {
-	ids  map[feature]int32 // feature -> its number
-	idf  []float32         // by feature number
-	none float64           // the idf of a feature in no example
+	ids  table     // feature -> its number, the rarest first
+	idf  []float32 // by feature number
+	none float64   // the idf of a feature in no example
 
 	// Postings: the examples holding feature f are ex[off[f]:off[f+1]],
 	// and the feature's weight in each is w[off[f]:off[f+1]].
@@ -91,31 +92,38 @@ func counts(fs []feature, f func(feature, int)) {
 // New indexes the examples. An example with no character that
 // normalisation keeps is never returned.
 func New(examples []Example) *Index {
-	x := &Index{ids: map[feature]int32{}, labels: make([]int, len(examples))}
+	x := &Index{labels: make([]int, len(examples))}
 	var t normalize.Text
 	var fs []feature
-	var df []int32
+	df := map[feature]int32{}
 	per := make([][]feature, len(examples))
 	for i, ex := range examples {
 		x.labels[i] = ex.Label
 		fs, _ = features(fs[:0], &t, ex.Text)
 		per[i] = slices.Clone(fs)
-		counts(fs, func(f feature, _ int) {
-			id, ok := x.ids[f]
-			if !ok {
-				id = int32(len(df))
-				x.ids[f] = id
-				df = append(df, 0)
-			}
-			df[id]++
-		})
+		counts(fs, func(f feature, _ int) { df[f]++ })
 	}
+	// Number the features from the rarest, so that a text's features
+	// sorted by number are sorted by weight, near enough for Nearest.
+	order := make([]feature, 0, len(df))
+	for f := range df {
+		order = append(order, f)
+	}
+	slices.SortFunc(order, func(a, b feature) int {
+		if c := cmp.Compare(df[a], df[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	x.ids = newTable(len(order))
 	n := float64(len(examples))
 	x.none = math.Log(n + 1)
-	x.idf = make([]float32, len(df))
-	x.off = make([]int32, len(df)+1)
+	x.idf = make([]float32, len(order))
+	x.off = make([]int32, len(order)+1)
 	limit := int32(max(minCommon, len(examples)/commonShare))
-	for id, d := range df {
+	for id, f := range order {
+		x.ids.put(f, int32(id))
+		d := df[f]
 		x.off[id+1] = x.off[id]
 		if d > limit {
 			continue
@@ -123,16 +131,15 @@ func New(examples []Example) *Index {
 		x.idf[id] = float32(math.Log((n + 1) / float64(d+1)))
 		x.off[id+1] += d
 	}
-	x.ex = make([]int32, x.off[len(df)])
+	x.ex = make([]int32, x.off[len(order)])
 	x.w = make([]float32, len(x.ex))
 	x.vec = make([]int32, 1, len(examples)+1)
 	x.norm = make([]float32, len(examples))
-	fill := slices.Clone(x.off[:len(df)])
+	fill := slices.Clone(x.off[:len(order)])
 	for i, fs := range per {
 		var sq float64
-		start := len(x.fid)
 		counts(fs, func(f feature, c int) {
-			id := x.ids[f]
+			id := x.ids.get(f)
 			w := float32(c) * x.idf[id]
 			if w == 0 {
 				return
@@ -143,30 +150,45 @@ func New(examples []Example) *Index {
 			x.fw = append(x.fw, w)
 			sq += float64(w) * float64(w)
 		})
-		order := x.fid[start:]
-		weights := x.fw[start:]
-		sortByID(order, weights)
 		x.vec = append(x.vec, int32(len(x.fid)))
 		x.norm[i] = float32(math.Sqrt(sq))
 	}
 	return x
 }
 
-// sortByID sorts an example's feature numbers, and their weights with
-// them.
-func sortByID(ids []int32, w []float32) {
-	type fw struct {
-		id int32
-		w  float32
+// A table maps features to their numbers: open addressing over a power of
+// two of slots, at most half full; key 0 marks an empty slot (no feature
+// is 0, since every rune is).
+type table struct {
+	keys []feature
+	vals []int32
+}
+
+func newTable(n int) table {
+	size := 1 << max(4, bits.Len(uint(2*n)))
+	return table{keys: make([]feature, size), vals: make([]int32, size)}
+}
+
+func (t *table) slot(f feature) int {
+	mask := len(t.keys) - 1
+	i := int((uint64(f)*0x9E3779B97F4A7C15)>>32) & mask
+	for t.keys[i] != 0 && t.keys[i] != f {
+		i = (i + 1) & mask
 	}
-	tmp := make([]fw, len(ids))
-	for i := range ids {
-		tmp[i] = fw{ids[i], w[i]}
+	return i
+}
+
+func (t *table) put(f feature, v int32) {
+	i := t.slot(f)
+	t.keys[i], t.vals[i] = f, v
+}
+
+// get returns the number of f, or -1.
+func (t *table) get(f feature) int32 {
+	if i := t.slot(f); t.keys[i] == f {
+		return t.vals[i]
 	}
-	slices.SortFunc(tmp, func(a, b fw) int { return cmp.Compare(a.id, b.id) })
-	for i := range tmp {
-		ids[i], w[i] = tmp[i].id, tmp[i].w
-	}
+	return -1
 }
 
 // A feature found in more than one example in commonShare, and in more
@@ -181,18 +203,12 @@ const (
 // Len returns the number of examples.
 func (x *Index) Len() int { return len(x.labels) }
 
-// A qfeat is a feature of the text looked up, with its weight.
-type qfeat struct {
-	id int32
-	w  float32
-}
-
 type scratch struct {
 	text    normalize.Text
-	fs      []feature
-	q       []qfeat
+	q       []int32   // numbers of the text's features found in the index
+	unknown []feature // the text's features in no example, with repeats
 	acc     []float32 // dot product with each example; 0 when untouched
-	qw      []float32 // weight of each feature of the tail, by number; else 0
+	qw      []float32 // weight in the text of each feature, by number; else 0
 	touched []int32
 }
 
@@ -211,56 +227,73 @@ func (x *Index) Nearest(text string, min float64) (nearest []Neighbour, runes in
 		sc = &scratch{acc: make([]float32, len(x.labels)), qw: make([]float32, len(x.idf))}
 	}
 	defer x.pool.Put(sc)
-	sc.fs, runes = features(sc.fs[:0], &sc.text, text)
-	var qsq float64
-	sc.q = sc.q[:0]
-	counts(sc.fs, func(f feature, c int) {
-		if id, ok := x.ids[f]; ok {
-			w := float32(c) * x.idf[id]
-			if w > 0 {
-				sc.q = append(sc.q, qfeat{id, w})
+	sc.q, sc.unknown = sc.q[:0], sc.unknown[:0]
+	add := func(f feature) {
+		id := x.ids.get(f)
+		switch {
+		case id < 0:
+			sc.unknown = append(sc.unknown, f)
+		case x.idf[id] == 0:
+			// common: in no vector
+		default:
+			if sc.qw[id] == 0 {
+				sc.q = append(sc.q, id)
 			}
-			qsq += float64(w) * float64(w)
-		} else {
-			w := float64(c) * x.none
-			qsq += w * w
+			sc.qw[id] += x.idf[id]
 		}
-	})
+	}
+	sc.text.Reset(text)
+	r := sc.text.Runes
+	for i := range r {
+		if r[i] == normalize.Separator {
+			continue
+		}
+		runes++
+		add(feature(uint64(r[i])<<32 | lone))
+		if i+1 < len(r) && r[i+1] != normalize.Separator {
+			add(feature(uint64(r[i])<<32 | uint64(uint32(r[i+1]))))
+		}
+	}
+	var qsq float64
+	slices.Sort(sc.unknown)
+	counts(sc.unknown, func(_ feature, c int) { qsq += math.Pow(float64(c)*x.none, 2) })
+	for _, id := range sc.q {
+		qsq += float64(sc.qw[id]) * float64(sc.qw[id])
+	}
+	defer func() {
+		for _, id := range sc.q {
+			sc.qw[id] = 0
+		}
+	}()
 	if len(sc.q) == 0 {
 		return nil, runes
 	}
 	qn := math.Sqrt(qsq)
-	// Heaviest (rarest) first; rest is the squared weight not yet visited.
-	slices.SortFunc(sc.q, func(a, b qfeat) int { return cmp.Compare(b.w, a.w) })
+	// Rarest first: features are numbered by how many examples hold them.
+	slices.Sort(sc.q)
 	var rest float64
-	for _, f := range sc.q {
-		rest += float64(f.w) * float64(f.w)
+	for _, id := range sc.q {
+		rest += float64(sc.qw[id]) * float64(sc.qw[id])
 	}
 	sc.touched = sc.touched[:0]
 	cut := len(sc.q) // features from cut on only add to touched examples
-	for i, f := range sc.q {
+	for i, id := range sc.q {
 		if min > 0 && math.Sqrt(max(rest, 0)) < min*qn {
 			cut = i
 			break
 		}
-		rest -= float64(f.w) * float64(f.w)
-		for k := x.off[f.id]; k < x.off[f.id+1]; k++ {
+		w := sc.qw[id]
+		rest -= float64(w) * float64(w)
+		for k := x.off[id]; k < x.off[id+1]; k++ {
 			e := x.ex[k]
 			if sc.acc[e] == 0 {
 				sc.touched = append(sc.touched, e)
 			}
-			sc.acc[e] += f.w * x.w[k]
+			sc.acc[e] += w * x.w[k]
 		}
+		sc.qw[id] = 0 // visited: not part of the tail
 	}
 	tail := sc.q[cut:]
-	for _, f := range tail {
-		sc.qw[f.id] = f.w
-	}
-	defer func() {
-		for _, f := range tail {
-			sc.qw[f.id] = 0
-		}
-	}()
 	tailNorm := math.Sqrt(max(rest, 0))
 	var best [2]Neighbour
 	n := 0
