@@ -908,7 +908,7 @@ func (e *Engine) answer(a Answer, r *crule, msg string) Answer {
 	}
 	a.Rule, a.Category, a.Handoff = r.ID, r.Category, r.Handoff
 	a.Text = r.replies[variant(msg, len(r.replies))]
-	e.observe(Event{Kind: EventHit, Rule: r.ID, Category: r.Category})
+	e.observe(Event{Kind: EventHit, Rule: r.ID, Category: r.Category, Similar: a.Similar != nil})
 	if r.Handoff {
 		e.observe(Event{Kind: EventHandoff, Rule: r.ID, Category: r.Category, Trigger: "rule " + r.ID})
 	}

@@ -27,6 +27,10 @@ type Event struct {
 	Reason   Reason
 	Trigger  string // for EventHandoff: what triggered it
 	Message  string
+	// Similar is true for an EventHit when the rule answered because the
+	// message resembled one of its examples, not through a keyword: a
+	// sign that the rule lacks a keyword customers use.
+	Similar bool
 }
 
 // An Observer receives events from an Engine or a Conversation. The

@@ -68,6 +68,16 @@ func TestReplyExamples(t *testing.T) {
 	assert.Equal(t, RulesDisabled, e.Reply("这个面膜一周敷几次").Reason, "the example's rule is disabled")
 }
 
+func TestSimilarEvent(t *testing.T) {
+	var got []Event
+	e := mustLoad(t, exampleRules, WithObserver(ObserverFunc(func(ev Event) { got = append(got, ev) })))
+	e.Reply("帮我把单撤了")
+	e.Reply("取消订单")
+	require.Len(t, got, 2)
+	assert.True(t, got[0].Similar, "a hit through an example")
+	assert.False(t, got[1].Similar, "a hit through a keyword")
+}
+
 func TestWithSimilarity(t *testing.T) {
 	off := mustLoad(t, exampleRules, WithSimilarity(0))
 	assert.True(t, off.Reply("帮我把单撤了").Fallback, "WithSimilarity(0) turns examples off")
