@@ -200,16 +200,16 @@ func (e *Engine) compileExamples(rs *RuleSet) {
 // similarRule returns the rule whose examples msg resembles enough, by the
 // policy of WithSimilarity, and the example, or -1.
 func (e *Engine) similarRule(msg string) (int, similar.Neighbour) {
-	min := e.cfg.similarity
+	floor := e.cfg.similarity
 	// Most messages without a keyword resemble no example this much; the
 	// higher bound makes their lookup cheaper than the second one.
-	nb, runes := e.sim.Nearest(msg, min)
+	nb, runes := e.sim.Nearest(msg, floor)
 	if runes < MinSimilarRunes || len(nb) == 0 || nb[0].Label < 0 {
 		return -1, similar.Neighbour{}
 	}
 	if len(nb) < 2 || nb[1].Label != nb[0].Label {
 		// Is a runner-up of another label close behind?
-		if near, _ := e.sim.Nearest(msg, 0.8*min); len(near) > 1 && near[1].Label != near[0].Label {
+		if near, _ := e.sim.Nearest(msg, 0.8*floor); len(near) > 1 && near[1].Label != near[0].Label {
 			return -1, similar.Neighbour{}
 		}
 	}

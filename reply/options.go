@@ -172,12 +172,12 @@ const DefaultSimilarity = 0.5
 // The engine asks more than a score: the message must keep at least
 // MinSimilarRunes characters, its nearest example must belong to a rule
 // and not to RuleSet.FallbackExamples, and the second nearest must belong
-// to the same rule or score below 0.8 times min. A message with a negated
+// to the same rule or score below 0.8 times floor. A message with a negated
 // or dismissed keyword (不用改地址) is never answered this way: it said
-// what it does not ask. Without the option min is DefaultSimilarity;
+// what it does not ask. Without the option floor is DefaultSimilarity;
 // WithSimilarity(0) turns examples off.
-func WithSimilarity(min float64) Option {
-	return func(c *config) { c.similarity, c.similaritySet = min, true }
+func WithSimilarity(floor float64) Option {
+	return func(c *config) { c.similarity, c.similaritySet = floor, true }
 }
 
 // MinSimilarRunes is the fewest characters a message answered through

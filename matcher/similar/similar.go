@@ -213,15 +213,15 @@ type scratch struct {
 }
 
 // Nearest returns the two examples most similar to text among those that
-// score at least min, best first (fewer when fewer do; equal scores keep
+// score floor or more, best first (fewer when fewer do; equal scores keep
 // the examples' order), and the number of characters of text that
 // normalisation keeps.
 //
-// A min above 0 makes the lookup faster: features are visited from the
+// A floor above 0 makes the lookup faster: features are visited from the
 // rarest, and once the features left could not lift an example that
-// shares none of the features seen so far to min, no new example is
+// shares none of the features seen so far to floor, no new example is
 // considered.
-func (x *Index) Nearest(text string, min float64) (nearest []Neighbour, runes int) {
+func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes int) {
 	sc, _ := x.pool.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{acc: make([]float32, len(x.labels)), qw: make([]float32, len(x.idf))}
@@ -278,7 +278,7 @@ func (x *Index) Nearest(text string, min float64) (nearest []Neighbour, runes in
 	sc.touched = sc.touched[:0]
 	cut := len(sc.q) // features from cut on only add to touched examples
 	for i, id := range sc.q {
-		if min > 0 && math.Sqrt(max(rest, 0)) < min*qn {
+		if floor > 0 && math.Sqrt(max(rest, 0)) < floor*qn {
 			cut = i
 			break
 		}
@@ -302,13 +302,13 @@ func (x *Index) Nearest(text string, min float64) (nearest []Neighbour, runes in
 		sc.acc[e] = 0
 		if len(tail) > 0 {
 			// The tail adds at most its length times the example's.
-			if (float64(dot)+tailNorm*float64(x.norm[e]))/(qn*float64(x.norm[e])) < min {
+			if (float64(dot)+tailNorm*float64(x.norm[e]))/(qn*float64(x.norm[e])) < floor {
 				continue
 			}
 			dot += x.dotTail(e, sc.qw)
 		}
 		s := float64(dot) / (qn * float64(x.norm[e]))
-		if s < min || s <= 0 {
+		if s < floor || s <= 0 {
 			continue
 		}
 		nb := Neighbour{Example: int(e), Label: x.labels[e], Score: min1(s)}
