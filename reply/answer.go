@@ -61,8 +61,8 @@ type Answer struct {
 	// Candidates are the best-ranked rules, the winner first, with their
 	// scores and why each lost.
 	Candidates []Candidate
-	// Similar is set when no keyword occurred and the message resembles
-	// one of a rule's examples enough (see WithSimilarity): that rule
+	// Similar is set when no rule fired and the message resembles one of
+	// a rule's examples enough (see WithSimilarity): that rule
 	// answered, or the answer fell back because it is disabled or its
 	// replies are blocked. Matches and Candidates are then empty.
 	Similar *Similar
@@ -70,7 +70,8 @@ type Answer struct {
 
 // Similar is the example of a rule that a message resembled.
 type Similar struct {
-	// Example is the rule's example, as written in the rule file.
+	// Example is the rule's example, as written in the rule file, with
+	// personal data masked (a merchant may paste real chats).
 	Example string
 	// Score is the cosine similarity, from the engine's minimum to 1.
 	Score float64

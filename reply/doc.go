@@ -11,9 +11,9 @@
 // variables (only that action: see template.go for why text/template is
 // not used); they are rendered and cleaned by the compliance filter once, when the engine
 // is built, so answering costs no template or compliance work. When no
-// keyword of any rule occurs, the message is compared with the rules'
-// examples (package matcher/similar; see below), and a rule whose examples
-// it closely resembles answers. When nothing fits, the answer is the
+// rule fires, the message is compared with the rules' examples (package
+// matcher/similar; see below), and a rule whose examples it closely
+// resembles answers. When nothing fits, the answer is the
 // default reply (or the off-hours reply outside business hours), marked as
 // a fallback with a Reason.
 //
@@ -72,8 +72,8 @@
 // Keywords miss the phrasings nobody thought of. A rule may list examples
 // of how customers ask it (相似问法), and a rule set may list messages that
 // must fall back (fallback_examples: small talk, questions the shop does
-// not handle). When no keyword of any rule occurs in a message, and none
-// was negated or dismissed, the engine finds the examples the message
+// not handle). When no rule fires for a message, and no keyword in it was
+// negated or dismissed, the engine finds the examples the message
 // resembles most (cosine similarity over characters and pairs of
 // characters, weighted by rarity; see package matcher/similar) and the
 // nearest one's rule answers, if its score reaches WithSimilarity's
@@ -85,10 +85,13 @@
 // 这单不要了帮我撤掉, 帮我把单撤了 has no keyword but is answered by it
 // (0.66 to the first example; see ExampleWithSimilarity).
 //
-// Keywords always win: a message with a keyword match never reaches the
-// examples. The starter library carries about 4,100 examples, written for
-// kefu (see data/README.md); a lookup costs a few microseconds, paid only
-// by messages without a keyword. WithSimilarity(0) turns examples off.
+// Keywords always win: a message for which a rule fires never reaches the
+// examples. A keyword alone does not stop them: 退货太麻烦了 这单帮我撤了
+// holds 退货, but a rule that needs 退货 and 运费 does not fire, and the
+// message is compared with the examples. The starter library carries
+// about 4,400 examples, written for kefu (see data/README.md); a lookup
+// costs a few microseconds, paid only by messages no rule answers.
+// WithSimilarity(0) turns examples off.
 //
 // # Ranking
 //

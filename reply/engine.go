@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -99,6 +100,9 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 	}
 	if e.dismiss, err = compileWords("dismissal", e.cfg.dismissals); err != nil {
 		return nil, nil, err
+	}
+	if f := e.cfg.similarity; e.cfg.similaritySet && (math.IsNaN(f) || f > 1) {
+		return nil, nil, fmt.Errorf("reply: WithSimilarity(%v): want a floor from 0 to 1 (0 turns examples off)", f)
 	}
 	if e.cfg.schedule != nil {
 		e.cfg.schedule = e.cfg.schedule.clone() // the engine is immutable
@@ -207,7 +211,10 @@ func (e *Engine) similarRule(msg string) (int, similar.Neighbour) {
 	if runes < MinSimilarRunes || len(nb) == 0 || nb[0].Label < 0 {
 		return -1, similar.Neighbour{}
 	}
-	if len(nb) < 2 || nb[1].Label != nb[0].Label {
+	switch {
+	case len(nb) == 2 && nb[1].Label != nb[0].Label:
+		return -1, similar.Neighbour{} // two labels at the floor or above
+	case len(nb) < 2:
 		// Is a runner-up of another label close behind?
 		if near, _ := e.sim.Nearest(msg, 0.8*floor); len(near) > 1 && near[1].Label != near[0].Label {
 			return -1, similar.Neighbour{}
@@ -835,7 +842,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		}
 		if e.sim != nil && !heard {
 			if ri, nb := e.similarRule(msg); ri >= 0 && !sc.vetoed(int32(ri)) {
-				a.Similar = &Similar{Example: e.examples[nb.Example].Text, Score: nb.Score}
+				a.Similar = &Similar{Example: compliance.Mask(e.examples[nb.Example].Text), Score: nb.Score}
 				return e.answer(a, &e.rules[ri], msg)
 			}
 		}

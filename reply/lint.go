@@ -49,7 +49,7 @@ func validate(rs *RuleSet, errs *ErrorList) {
 			errs.add(rs.fieldPos("synonyms"), "", "synonyms group %d: want at least two words", gi+1)
 		}
 	}
-	checkExamples(rs.FallbackExamples, rs.fieldPos("fallback_examples"), "", errs)
+	checkExamples(rs.FallbackExamples, rs.fieldPos("fallback_examples"), "", "fallback example", errs)
 	ids := map[string]Pos{}
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
@@ -66,7 +66,7 @@ func validate(rs *RuleSet, errs *ErrorList) {
 		default:
 			errs.add(r.fieldPos("match"), r.ID, "match %q: want contains or exact", r.Match)
 		}
-		checkExamples(r.Examples, r.fieldPos("examples"), r.ID, errs)
+		checkExamples(r.Examples, r.fieldPos("examples"), r.ID, "example", errs)
 		if len(r.Keywords) == 0 && len(r.AllOf) == 0 {
 			errs.add(r.pos, r.ID, "no keywords: give keywords or all_of")
 		}
@@ -200,6 +200,26 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 			warn(e.rules[i].pos, e.rules[i].ID, "every reply is blocked by compliance: the rule answers with the default reply")
 		}
 	}
+	// The same example under two rules (or a rule and the fallback list)
+	// ties with itself, and the engine answers neither.
+	byExample := map[string]string{} // normalised example -> rule id, "" for fallback
+	for _, ex := range rs.FallbackExamples {
+		byExample[normalize.String(ex)] = ""
+	}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		for _, ex := range r.Examples {
+			k := normalize.String(ex)
+			switch o, ok := byExample[k]; {
+			case !ok:
+				byExample[k] = r.ID
+			case o == "":
+				warn(r.fieldPos("examples"), r.ID, "example %q is also a fallback example: a message like it falls back", ex)
+			case o != r.ID:
+				warn(r.fieldPos("examples"), r.ID, "example %q is also an example of rule %s: a message like it goes to neither", ex, o)
+			}
+		}
+	}
 	return ws
 }
 
@@ -225,11 +245,11 @@ func Lint(rs *RuleSet, opts ...Option) ([]Warning, error) {
 }
 
 // checkExamples reports examples that normalise to nothing, since no
-// message could resemble them.
-func checkExamples(exs []string, p Pos, rule string, errs *ErrorList) {
+// message could resemble them; what names the list in the message.
+func checkExamples(exs []string, p Pos, rule, what string, errs *ErrorList) {
 	for i, ex := range exs {
 		if normalize.String(ex) == "" {
-			errs.add(p, rule, "example %d is empty", i+1)
+			errs.add(p, rule, "%s %d is empty", what, i+1)
 		}
 	}
 }

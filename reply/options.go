@@ -168,14 +168,16 @@ const DefaultSimilarity = 0.5
 
 // WithSimilarity sets how similar (cosine, 0 to 1; see package
 // matcher/similar) a message must be to a rule's examples (Rule.Examples)
-// to be answered by that rule when no keyword of any rule occurs in it.
-// The engine asks more than a score: the message must keep at least
-// MinSimilarRunes characters, its nearest example must belong to a rule
-// and not to RuleSet.FallbackExamples, and the second nearest must belong
-// to the same rule or score below 0.8 times floor. A message with a negated
-// or dismissed keyword (不用改地址) is never answered this way: it said
-// what it does not ask. Without the option floor is DefaultSimilarity;
-// WithSimilarity(0) turns examples off.
+// to be answered by that rule when no rule fires for it. The engine asks
+// more than a score: the message must keep at least MinSimilarRunes
+// characters, its nearest example must belong to a rule and not to
+// RuleSet.FallbackExamples, and the second nearest must belong to the same
+// rule or score below 0.8 times floor. A message with a negated or
+// dismissed keyword (不用改地址) is never answered this way: it said what
+// it does not ask. A none_of word of the rule vetoes it as it does a
+// keyword, and a disabled rule falls back (Answer.Similar still says which
+// example it was). Without the option floor is DefaultSimilarity; a floor
+// of 0 or less turns examples off; New rejects NaN and floors above 1.
 func WithSimilarity(floor float64) Option {
 	return func(c *config) { c.similarity, c.similaritySet = floor, true }
 }

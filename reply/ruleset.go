@@ -3,7 +3,6 @@ package reply
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -75,9 +74,9 @@ type Rule struct {
 	// ({{.shop_name}}). The file takes `reply` (one) or `replies` (several).
 	Replies []string
 	// Examples are questions the rule answers, written as customers ask
-	// them (相似问法). A message in which no keyword of any rule occurs is
-	// answered by the rule whose examples it resembles most, if it
-	// resembles them enough (see WithSimilarity). Keywords always win.
+	// them (相似问法). A message for which no rule fires is answered by
+	// the rule whose examples it resembles most, if it resembles them
+	// enough (see WithSimilarity). Keywords always win.
 	Examples []string
 
 	pos    Pos            // where the rule starts
@@ -160,19 +159,17 @@ func (l ErrorList) err() error {
 }
 
 // FillDefaults takes from base what rs leaves unset: the default and
-// off-hours replies, the fallback examples, and every shop variable rs
-// does not define. It is
-// how a CSV file, which carries rules only, gets its defaults, e.g.
-// rs.FillDefaults(Starter()).
+// off-hours replies, and every shop variable rs does not define. It is how
+// a CSV file, which carries rules only, gets its defaults, e.g.
+// rs.FillDefaults(Starter()). It leaves the fallback examples alone: the
+// starter's include shop questions its rules do not cover (送货上门吗),
+// which another shop's rules may answer.
 func (rs *RuleSet) FillDefaults(base *RuleSet) {
 	if rs.DefaultReply == "" {
 		rs.DefaultReply = base.DefaultReply
 	}
 	if rs.OffhoursReply == "" {
 		rs.OffhoursReply = base.OffhoursReply
-	}
-	if rs.FallbackExamples == nil {
-		rs.FallbackExamples = slices.Clone(base.FallbackExamples)
 	}
 	if len(base.Variables) > 0 && rs.Variables == nil {
 		rs.Variables = map[string]string{}

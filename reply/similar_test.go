@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -135,4 +136,92 @@ func TestStarterExamples(t *testing.T) {
 	require.NoError(t, err)
 	a := e.Reply("我买的白色 给我寄成了黑的")
 	assert.Equal(t, "wrong_item", a.Rule, a.Trace())
+}
+
+// TestExamplesWhenNoRuleFires: a keyword alone does not stop the
+// examples; a rule that fires does. 退货 occurs, but return_fee needs
+// 运费 too.
+func TestExamplesWhenNoRuleFires(t *testing.T) {
+	rs, err := Load(strings.NewReader(strings.Replace(exampleRules,
+		"examples: [帮我把订单撤了, 这单不要了帮我撤掉]",
+		"examples: [帮我把订单撤了, 这单不要了帮我撤掉, 退货太麻烦了 这单还是帮我撤掉吧]", 1)+`
+  - id: return_fee
+    all_of: [退货, 运费]
+    reply: "亲，非质量问题退货运费由买家承担。"
+`), YAML, "x")
+	require.NoError(t, err)
+	e, _, err := New(rs)
+	require.NoError(t, err)
+	a := e.Reply("退货太麻烦了 这单帮我撤掉吧")
+	assert.Equal(t, "cancel_order", a.Rule, a.Trace())
+	assert.NotNil(t, a.Similar, a.Trace())
+	a = e.Reply("退货运费太麻烦了 这单帮我撤掉吧")
+	assert.Equal(t, "return_fee", a.Rule, "a rule fires: examples are not asked (%s)", a.Trace())
+}
+
+func TestOneExample(t *testing.T) {
+	e := mustLoad(t, `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: cancel_order
+    keywords: [取消订单]
+    examples: [这单不要了 帮我撤掉 我电话13812345678]
+    reply: "亲，未发货的订单可以直接申请取消哦。"
+`)
+	a := e.Reply("这单不要了 帮我撤掉 我电话13812345678")
+	require.Equal(t, "cancel_order", a.Rule, "the only example, against itself: %s", a.Trace())
+	assert.NotContains(t, a.Similar.Example, "13812345678", "personal data in an example is masked in the answer")
+	assert.NotContains(t, a.Trace(), "13812345678", "and in the trace")
+}
+
+func TestSimilarityFloorChecked(t *testing.T) {
+	rs, err := Load(strings.NewReader(exampleRules), YAML, "x")
+	require.NoError(t, err)
+	for _, f := range []float64{math.NaN(), 1.5} {
+		_, _, err := New(rs, WithSimilarity(f))
+		assert.ErrorContains(t, err, "want a floor from 0 to 1", "WithSimilarity(%v)", f)
+	}
+	for _, f := range []float64{-1, 0, 1} {
+		_, _, err := New(rs, WithSimilarity(f))
+		assert.NoError(t, err, "WithSimilarity(%v)", f)
+	}
+	one := mustLoad(t, exampleRules, WithSimilarity(1))
+	assert.Equal(t, "cancel_order", one.Reply("帮我把订单撤了").Rule, "floor 1: the example itself still answers")
+}
+
+func TestFillDefaultsLeavesFallbackExamples(t *testing.T) {
+	rs, err := Load(strings.NewReader("id,keywords,examples,reply\ndelivery,送货上门,能送货上门吗|可以送上门吗,亲，支持送货上门。\n"), CSV, "rules.csv")
+	require.NoError(t, err)
+	rs.FillDefaults(Starter())
+	assert.Empty(t, rs.FallbackExamples, "the starter's fallback examples hold shop questions another shop may answer")
+}
+
+func TestExampleErrorsAndWarnings(t *testing.T) {
+	rs, err := Load(strings.NewReader(okHead+"fallback_examples: [\"好的\", \"🙏\"]\nrules:\n  - id: a\n    keywords: [发货]\n    reply: 好\n"), YAML, "x")
+	require.NoError(t, err)
+	_, _, err = New(rs)
+	assert.ErrorContains(t, err, "fallback example 2 is empty")
+
+	rs, err = Load(strings.NewReader(okHead+`fallback_examples: [今天天气怎么样]
+rules:
+  - id: a
+    keywords: [发货]
+    examples: [啥时候寄, 今天天气怎么样]
+    reply: 好
+  - id: b
+    keywords: [退款]
+    examples: [啥时候寄]
+    reply: 好
+`), YAML, "x")
+	require.NoError(t, err)
+	_, ws, err := New(rs)
+	require.NoError(t, err)
+	var msgs []string
+	for _, w := range ws {
+		msgs = append(msgs, w.String())
+	}
+	all := strings.Join(msgs, "\n")
+	assert.Contains(t, all, `example "今天天气怎么样" is also a fallback example`)
+	assert.Contains(t, all, `example "啥时候寄" is also an example of rule a`)
 }

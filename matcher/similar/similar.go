@@ -128,7 +128,7 @@ func New(examples []Example) *Index {
 		if d > limit {
 			continue
 		}
-		x.idf[id] = float32(math.Log((n + 1) / float64(d+1)))
+		x.idf[id] = float32(max(math.Log((n+1)/float64(d+1)), minIDF))
 		x.off[id+1] += d
 	}
 	x.ex = make([]int32, x.off[len(order)])
@@ -200,8 +200,22 @@ const (
 	minCommon   = 8
 )
 
+// minIDF is the least weight of a feature that is not common. In a small
+// index a feature may be in every example (idf 0), and an index of one
+// example would match nothing, not even the example itself; in a large one
+// such features are common anyway.
+const minIDF = 0.1
+
+// slack allows for rounding in the float32 sums when a score is compared
+// with the floor: an example scoring the floor, or 1 against itself, is
+// kept.
+const slack = 1e-5
+
 // Len returns the number of examples.
 func (x *Index) Len() int { return len(x.labels) }
+
+// maxPooledRunes bounds the text whose buffers a lookup keeps for the next.
+const maxPooledRunes = 1 << 12
 
 type scratch struct {
 	text    normalize.Text
@@ -215,7 +229,8 @@ type scratch struct {
 // Nearest returns the two examples most similar to text among those that
 // score floor or more, best first (fewer when fewer do; equal scores keep
 // the examples' order), and the number of characters of text that
-// normalisation keeps.
+// normalisation keeps. Scores are float32 sums: one within 1e-5 below
+// floor counts as floor. A NaN floor returns nothing.
 //
 // A floor above 0 makes the lookup faster: features are visited from the
 // rarest, and once the features left could not lift an example that
@@ -226,7 +241,15 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	if sc == nil {
 		sc = &scratch{acc: make([]float32, len(x.labels)), qw: make([]float32, len(x.idf))}
 	}
-	defer x.pool.Put(sc)
+	defer func() {
+		if cap(sc.text.Runes) <= maxPooledRunes {
+			x.pool.Put(sc) // a huge text's buffers are left to the collector
+		}
+	}()
+	if math.IsNaN(floor) {
+		return nil, 0
+	}
+	low := floor - slack // what the pruning and the filter compare with
 	sc.q, sc.unknown = sc.q[:0], sc.unknown[:0]
 	add := func(f feature) {
 		id := x.ids.get(f)
@@ -278,7 +301,7 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	sc.touched = sc.touched[:0]
 	cut := len(sc.q) // features from cut on only add to touched examples
 	for i, id := range sc.q {
-		if floor > 0 && math.Sqrt(max(rest, 0)) < floor*qn {
+		if floor > 0 && math.Sqrt(max(rest, 0)) < low*qn {
 			cut = i
 			break
 		}
@@ -302,16 +325,16 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 		sc.acc[e] = 0
 		if len(tail) > 0 {
 			// The tail adds at most its length times the example's.
-			if (float64(dot)+tailNorm*float64(x.norm[e]))/(qn*float64(x.norm[e])) < floor {
+			if (float64(dot)+tailNorm*float64(x.norm[e]))/(qn*float64(x.norm[e])) < low {
 				continue
 			}
 			dot += x.dotTail(e, sc.qw)
 		}
-		s := float64(dot) / (qn * float64(x.norm[e]))
-		if s < floor || s <= 0 {
+		s := min1(float64(dot) / (qn * float64(x.norm[e])))
+		if s < low || s <= 0 {
 			continue
 		}
-		nb := Neighbour{Example: int(e), Label: x.labels[e], Score: min1(s)}
+		nb := Neighbour{Example: int(e), Label: x.labels[e], Score: s}
 		switch {
 		case n < 2:
 			best[n] = nb

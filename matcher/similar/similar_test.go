@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -59,84 +60,124 @@ func TestNearest(t *testing.T) {
 func TestNearestSelf(t *testing.T) {
 	x := New(shop)
 	for i, ex := range shop {
-		got, _ := x.Nearest(ex.Text, 0.99)
+		got, _ := x.Nearest(ex.Text, 1)
 		require.NotEmpty(t, got, "example %q against itself", ex.Text)
 		assert.Equal(t, i, got[0].Example, "example %q against itself", ex.Text)
 		assert.InDelta(t, 1, got[0].Score, 1e-6, "example %q against itself", ex.Text)
 	}
 }
 
-// bruteNearest scores every example by the definition: cosine of tf-idf
-// vectors over the features that are not common.
-func bruteNearest(x *Index, text string, least float64) []Neighbour {
+// bruteScores scores every example by the definition, in float64 and
+// without the index's numbers: cosine of tf-idf vectors over characters
+// and pairs, idf log((n+1)/(df+1)) but at least minIDF, common features
+// (in more than max(minCommon, n/commonShare) examples) left out, and a
+// feature of text in no example weighing log(n+1).
+func bruteScores(exs []Example, text string) []float64 {
 	var t normalize.Text
-	fs, _ := features(nil, &t, text)
-	q := map[int32]float64{}
-	var qsq float64
-	counts(fs, func(f feature, c int) {
-		if id := x.ids.get(f); id >= 0 {
-			w := float64(float32(c) * x.idf[id])
-			q[id] = w
-			qsq += w * w
-		} else {
-			qsq += math.Pow(float64(c)*x.none, 2)
+	vecs := make([]map[feature]float64, len(exs))
+	df := map[feature]int{}
+	for i, ex := range exs {
+		fs, _ := features(nil, &t, ex.Text)
+		vecs[i] = map[feature]float64{}
+		for _, f := range fs {
+			vecs[i][f]++
 		}
-	})
-	var out []Neighbour
-	for e := range x.labels {
-		var dot float64
-		for k := x.vec[e]; k < x.vec[e+1]; k++ {
-			dot += q[x.fid[k]] * float64(x.fw[k])
-		}
-		if dot <= 0 {
-			continue
-		}
-		s := dot / (math.Sqrt(qsq) * float64(x.norm[e]))
-		if s >= least {
-			out = append(out, Neighbour{Example: e, Label: x.labels[e], Score: math.Min(s, 1)})
+		for f := range vecs[i] {
+			df[f]++
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Neighbour) int {
+	n := float64(len(exs))
+	limit := max(minCommon, len(exs)/commonShare)
+	weight := func(f feature, tf float64) float64 {
+		d, ok := df[f]
 		switch {
-		case less(b, a):
-			return -1
-		case less(a, b):
-			return 1
+		case !ok:
+			return tf * math.Log(n+1)
+		case d > limit:
+			return 0
 		}
-		return 0
-	})
-	return out[:min(2, len(out))]
+		return tf * max(math.Log((n+1)/float64(d+1)), minIDF)
+	}
+	norm := func(v map[feature]float64) float64 {
+		var sq float64
+		for f, tf := range v {
+			sq += math.Pow(weight(f, tf), 2)
+		}
+		return math.Sqrt(sq)
+	}
+	fs, _ := features(nil, &t, text)
+	q := map[feature]float64{}
+	for _, f := range fs {
+		q[f]++
+	}
+	qn := norm(q)
+	out := make([]float64, len(exs))
+	for i, v := range vecs {
+		var dot float64
+		for f, tf := range q {
+			if _, ok := df[f]; ok {
+				dot += weight(f, tf) * weight(f, v[f])
+			}
+		}
+		if dot > 0 {
+			out[i] = dot / (qn * norm(v))
+		}
+	}
+	return out
 }
 
 // TestNearestOracle checks the pruned lookup against scoring every
-// example, on random texts over a small alphabet so that texts share much.
+// example by the definition, on random texts over a small alphabet with
+// repeats, so that texts share much, characters are not all common, and
+// some texts are an example or one character more.
 func TestNearestOracle(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("发货退款地址快递几天什么时候吗的了我")
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []rune("发货退款地址快递几天什么时候吗的了我帮把订单撤晚上点还有人客服下班面膜敷次一二三四五六七八九十")
 	text := func() string {
-		r := make([]rune, 2+rng.IntN(10))
+		r := make([]rune, 2+rng.IntN(14))
 		for i := range r {
 			r[i] = alphabet[rng.IntN(len(alphabet))]
+			if i > 0 && rng.IntN(3) == 0 {
+				r[i] = r[i-1]
+			}
 		}
-		if rng.IntN(4) == 0 {
+		if rng.IntN(5) == 0 {
 			r[rng.IntN(len(r))] = ' '
 		}
 		return string(r)
 	}
-	exs := make([]Example, 300)
+	exs := make([]Example, 400)
 	for i := range exs {
 		exs[i] = Example{text(), rng.IntN(5) - 1}
 	}
 	x := New(exs)
-	for i := 0; i < 2000; i++ {
+	const eps = 1e-4 // float32 sums against float64
+	for i := range 1500 {
 		q := text()
-		m := []float64{0, 0.2, 0.4, 0.5, 0.8}[i%5]
-		got, _ := x.Nearest(q, m)
-		want := bruteNearest(x, q, m)
-		require.Equal(t, len(want), len(got), "neighbours of %q (min %.1f)", q, m)
-		for k := range want {
-			assert.Equal(t, want[k].Example, got[k].Example, "neighbour %d of %q (min %.1f)", k, q, m)
-			assert.InDelta(t, want[k].Score, got[k].Score, 1e-4, "score %d of %q (min %.1f)", k, q, m)
+		if i%3 == 0 {
+			q = exs[rng.IntN(len(exs))].Text
+			if i%2 == 0 {
+				q += string(alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		floor := []float64{0, 0.2, 0.5, 0.8, 0.95, 1}[i%6]
+		want := bruteScores(exs, q)
+		order := make([]int, len(want))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(want[b], want[a]) })
+		got, _ := x.Nearest(q, floor)
+		for k := 0; k < 2; k++ {
+			best := want[order[k]]
+			switch {
+			case best >= floor+eps && best > 0:
+				require.Greater(t, len(got), k, "neighbour %d of %q (floor %.2f): want score %.4f", k, q, floor, best)
+				assert.InDelta(t, best, got[k].Score, eps, "score %d of %q (floor %.2f)", k, q, floor)
+				assert.InDelta(t, want[got[k].Example], got[k].Score, eps, "score of example %d for %q", got[k].Example, q)
+			case best < floor-eps || best == 0:
+				assert.LessOrEqual(t, len(got), k, "neighbour %d of %q (floor %.2f): want none, best %.4f", k, q, floor, best)
+			}
 		}
 	}
 }
@@ -153,6 +194,21 @@ func TestCommonFeaturesLeftOut(t *testing.T) {
 	assert.Equal(t, x.off[id], x.off[id+1], "a common feature has no postings")
 	got, _ := x.Nearest("吗吗吗", 0.01)
 	assert.Empty(t, got, "a text of common features resembles nothing")
+}
+
+func TestSmallIndex(t *testing.T) {
+	x := New([]Example{{"帮我把订单撤了", 1}})
+	got, _ := x.Nearest("帮我把订单撤了", 1)
+	require.Len(t, got, 1, "one example: every feature is in every example, yet it matches itself")
+	two := New([]Example{{"帮我把订单撤了", 1}, {"帮我把订单撤了吧", 2}})
+	got, _ = two.Nearest("帮我把订单撤了", 0.5)
+	require.NotEmpty(t, got)
+	assert.Equal(t, 0, got[0].Example, "the identical example first")
+}
+
+func TestNaNFloor(t *testing.T) {
+	got, _ := New(shop).Nearest("帮我把单撤了", math.NaN())
+	assert.Empty(t, got, "no score is NaN or more")
 }
 
 func TestEmpty(t *testing.T) {
