@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout3.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout4.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -46,7 +46,8 @@ var corpora = []struct {
 	{"testdata/accuracy_tune6.tsv", "dev"},
 	{"testdata/accuracy_holdout.tsv", "dev"},
 	{"testdata/accuracy_holdout2.tsv", "dev"},
-	{"testdata/accuracy_holdout3.tsv", "held-out"},
+	{"testdata/accuracy_holdout3.tsv", "dev"},
+	{"testdata/accuracy_holdout4.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -109,17 +110,29 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new        293/314  = 93.3%, traps answered by the trapped rule 7 of 44,  small talk 1 of 30
 //	new, keywords only  288/314 = 91.7% (examples off: what examples add)
 //
+// Then holdout3 became dev data (and examples), round 6 tuned keywords on
+// it, and a review fixed the examples step. Measured at a060d07 with the
+// examples regenerated; accuracy_holdout4.tsv was scored this once. Its
+// writer's brief, unlike the earlier ones, named the trap of a clause that
+// mentions another intent as settled (上次的退款收到了 这次有优惠券吗),
+// which holdout3 had shown to be a weakness.
+//
+//	dev       6155/6200 = 99.3%, traps answered by the trapped rule 10 of 555, small talk 0 of 538
+//	held-out   482/500  = 96.4%, traps answered by the trapped rule 9 of 45,   small talk 0 of 45
+//	new        316/334  = 94.6%, traps answered by the trapped rule 9 of 43,   small talk 0 of 22
+//	new, keywords only  311/334 = 93.1%
+//
 // The targets met are asserted as targets (accuracy on dev and on the
-// whole held-out corpus, small talk on dev); traps, held-out small talk
-// and the new messages, where they are not met, by the measured floors.
+// whole held-out corpus, small talk everywhere); traps and the new
+// messages, where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 6 // 我手机坏了 刚看到消息, 白色过几天到货吗 ...: meaning, not words
+	maxTrappedDev      = 10 // 我手机坏了 刚看到消息, 投诉的事已经解决了 ...: meaning, not words
 	maxChattyDev       = 0
 	minAccuracyHeldOut = 0.95
-	maxTrappedHeldOut  = 7
-	maxChattyHeldOut   = 1 // answered by a keyword, with examples on or off
-	minAccuracyNew     = 0.93
+	maxTrappedHeldOut  = 9
+	maxChattyHeldOut   = 0
+	minAccuracyNew     = 0.94
 )
 
 // part holds the score of one part of the corpora.
