@@ -95,6 +95,15 @@
 //
 // # Ranking
 //
+// Before ranking, a rule matched only in clauses that tell of something
+// done (已经, 上次, 上回, 之前, 刚才) and do not ask is left out when
+// another rule was matched in a clause that asks (吗, 什么, 怎么, 哪, 几
+// ..., a final 没 or 不, a question mark): 上回的退款收到了哈 这回有满减吗
+// asks about promotions, whatever the refund rule's priority. When no
+// clause asks and the message thanks (谢谢, 好评, 辛苦了 ...), such rules
+// do not answer at all, and the examples are not asked either: 退款已经到账
+// 了 谢谢亲 asks nothing. A clause ends at punctuation or white space.
+//
 // Candidates are compared field by field ([Score]), and the first
 // difference decides:
 //

@@ -772,7 +772,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	// Matches come ordered by start, so a later match that ends by then
 	// lies inside one of them and is not counted either.
 	negEnd := 0
-	heard := false // some keyword was negated or dismissed
+	heard := false // some keyword was negated, dismissed or told as done
 	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
@@ -834,6 +834,9 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			AllOf: allOK, Strength: x.best, Priority: r.Priority, Coverage: sc.coverage(msg, i),
 			Longest: x.longest, Order: r.order}})
 		sc.idx = append(sc.idx, i)
+	}
+	if len(sc.cands) > 0 && sc.dropDone(msg) {
+		heard = true // like a dismissed keyword: said, not asked
 	}
 	cands := sc.cands
 	if len(cands) == 0 {

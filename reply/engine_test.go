@@ -415,3 +415,31 @@ func TestReviewFindings(t *testing.T) {
 		assert.Equal(t, Window{540, 720}, w)
 	})
 }
+
+func TestDoneClauses(t *testing.T) {
+	e := mustLoad(t, shopRules)
+	for _, c := range []struct {
+		name, msg, rule string // rule "" for a fallback
+	}{
+		{"done clause loses to the question", "上次的退货已经处理好了 这次发票怎么开", "invoice"},
+		{"without a done word, file order", "退货处理好了 这次发票怎么开", "return"},
+		{"traditional", "上次的退貨已經處理好了 這次發票怎麼開", "invoice"},
+		{"done and thanks: nothing asked", "发票已经收到了 谢谢亲", ""},
+		{"done without thanks still answers", "发票已经收到了", "invoice"},
+		{"asked in the done clause", "发票已经开了吗", "invoice"},
+		{"a question mark asks", "上次的退货已经处理了？发票呢", "return"},
+		{"thanks alone does not drop a question", "包邮吗 谢谢", "freight"},
+		{"done handoff loses too", "投诉的事已经解决了 谢谢 发票怎么开", "invoice"},
+	} {
+		a := e.Reply(c.msg)
+		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
+	}
+}
+
+func TestDoneClauseSkipsExamples(t *testing.T) {
+	e := mustLoad(t, strings.Replace(exampleRules, "examples: [帮我把订单撤了, 这单不要了帮我撤掉]",
+		"examples: [帮我把订单撤了, 这单不要了帮我撤掉, 订单已经取消了 谢谢]", 1))
+	a := e.Reply("取消订单已经好了 谢谢")
+	assert.True(t, a.Fallback, "told as done and thanked: not asked, and not compared with examples (%s)", a.Trace())
+	assert.Nil(t, a.Similar)
+}

@@ -1,0 +1,133 @@
+package reply
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kefu-go/kefu/matcher/normalize"
+)
+
+// A clause is a stretch of a message between punctuation or white space,
+// which customers type for a comma. Two kinds matter to ranking (see
+// doc.go): a clause that asks, and a clause that tells of something done
+// (上次的退款已经到账了) without asking.
+
+// doneWords mark a clause that tells of something done, as written
+// (simplified and traditional): the clause is looked for in the raw
+// message first, so that messages without them cost nothing.
+var doneWords = []string{"已经", "已經", "上次", "上回", "上一次", "之前", "刚才", "剛才"}
+
+// closingWords mark a message that thanks or closes, as written.
+var closingWords = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝", "好评", "好評", "辛苦了", "下次还来", "下次還來"}
+
+// questionWords mark a clause that asks (normalised, simplified).
+var questionWords = []string{
+	"吗", "么", "呢", "什么", "啥", "怎么", "咋", "怎样", "如何", "哪", "几", "多少", "多久", "多长",
+	"能否", "是否", "可以", "能不能", "有没有", "会不会", "是不是", "要不要", "行不行", "请问", "问下", "问一下",
+}
+
+// questionTails end a clause that asks: 有赠品没, 还有人不.
+var questionTails = []string{"没", "不", "没有"}
+
+// maxClauseRunes bounds how far a clause is read on each side of a match.
+const maxClauseRunes = 48
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAround returns the clause of msg that holds msg[start:end],
+// normalised, and whether a question mark ends it.
+func clauseAround(msg string, start, end int) (clause string, questionMark bool) {
+	var left, right [maxClauseRunes]rune
+	nl, nr := 0, 0
+	for i := start; nl < len(left); nl++ {
+		r, c, j := normalize.Before(msg, i)
+		_, size := utf8.DecodeRuneInString(msg[j:])
+		if c != normalize.Keep || strings.ContainsFunc(msg[j+size:i], unicode.IsSpace) {
+			break
+		}
+		left[nl], i = r, j
+	}
+	for i := end; nr < len(right); nr++ {
+		r, c, j := normalize.After(msg, i)
+		_, size := utf8.DecodeLastRuneInString(msg[:j])
+		if c != normalize.Keep || strings.ContainsFunc(msg[i:j-size], unicode.IsSpace) {
+			questionMark = c == normalize.Break && r == '?'
+			break
+		}
+		right[nr], i = r, j
+	}
+	var b strings.Builder
+	for k := nl - 1; k >= 0; k-- {
+		b.WriteRune(left[k])
+	}
+	b.WriteString(normalize.String(msg[start:end]))
+	for k := 0; k < nr; k++ {
+		b.WriteRune(right[k])
+	}
+	return b.String(), questionMark
+}
+
+// clauseKind reports whether the clause of msg that holds msg[start:end]
+// asks (a question word such as 吗, 什么, 怎么, 哪 or 几, a final 没 or
+// 不, or a question mark after it), and whether it tells of something
+// done (已经, 上次, 上回, 之前, 刚才).
+func clauseKind(msg string, start, end int) (asks, done bool) {
+	clause, mark := clauseAround(msg, start, end)
+	asks = mark || containsAny(clause, questionWords)
+	for _, w := range questionTails {
+		asks = asks || strings.HasSuffix(clause, w)
+	}
+	return asks, containsAny(clause, doneWords)
+}
+
+// dropDone leaves out the candidates matched only in clauses that tell of
+// something done and do not ask, when another candidate was matched in a
+// clause that asks (上回的退款收到了哈 这回买奶粉有满减吗 asks about
+// promotions), or, when no clause asks, every candidate is such and the
+// message thanks or closes (退款已经到账了 谢谢亲 asks nothing). It
+// reports whether it left out any.
+func (sc *scratch) dropDone(msg string) bool {
+	closing := containsAny(msg, closingWords)
+	if !containsAny(msg, doneWords) || len(sc.cands) < 2 && !closing {
+		return false // the usual message: nothing to do
+	}
+	var buf [16]bool
+	done := buf[:0]
+	anyAsks, allDone := false, true
+	for k := range sc.cands {
+		asked, told := false, true
+		for i := range sc.kms {
+			if m := &sc.kms[i]; m.acc == sc.idx[k] {
+				a, d := clauseKind(msg, m.Start, m.End)
+				asked = asked || a
+				told = told && !a && d
+			}
+		}
+		done = append(done, told)
+		anyAsks, allDone = anyAsks || asked, allDone && told
+	}
+	switch {
+	case anyAsks:
+	case allDone && closing:
+	default:
+		return false
+	}
+	n := 0
+	for k := range sc.cands {
+		if !done[k] {
+			sc.cands[n], sc.idx[n] = sc.cands[k], sc.idx[k]
+			n++
+		}
+	}
+	dropped := n < len(sc.cands)
+	sc.cands, sc.idx = sc.cands[:n], sc.idx[:n]
+	return dropped
+}
