@@ -39,10 +39,10 @@ type Engine struct {
 	pats     []patInfo
 	def      string
 	offhours string
-	negs     [][]rune          // negations, normalised (see WithNegations)
-	dismiss  [][]rune          // dismissals, normalised (see WithDismissals)
-	sim      *similar.Index    // rules' examples; nil when there are none or they are off
-	examples []similar.Example // what sim holds, for answers
+	negs     [][]rune       // negations, normalised (see WithNegations)
+	dismiss  [][]rune       // dismissals, normalised (see WithDismissals)
+	sim      *similar.Index // rules' examples; nil when there are none or they are off
+	examples []string       // the texts sim holds, by index, for answers
 	disabled bool
 	cfg      config
 	warnings []Warning
@@ -198,7 +198,10 @@ func (e *Engine) compileExamples(rs *RuleSet) {
 		exs = append(exs, similar.Example{Text: t, Label: -1})
 	}
 	e.sim = similar.New(exs)
-	e.examples = exs
+	e.examples = make([]string, len(exs))
+	for i, ex := range exs {
+		e.examples[i] = ex.Text
+	}
 }
 
 // similarRule returns the rule whose examples msg resembles enough, by the
@@ -845,7 +848,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		}
 		if e.sim != nil && !heard {
 			if ri, nb := e.similarRule(msg); ri >= 0 && !sc.vetoed(int32(ri)) {
-				a.Similar = &Similar{Example: compliance.Mask(e.examples[nb.Example].Text), Score: nb.Score}
+				a.Similar = &Similar{Example: compliance.Mask(e.examples[nb.Example]), Score: nb.Score}
 				return e.answer(a, &e.rules[ri], msg)
 			}
 		}

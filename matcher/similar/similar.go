@@ -59,6 +59,15 @@ const lone = 0xFFFFFFFF
 // occurrence, and returns it with the number of runes of text that
 // normalisation keeps.
 func features(dst []feature, t *normalize.Text, text string) ([]feature, int) {
+	n := eachFeature(t, text, func(f feature) { dst = append(dst, f) })
+	slices.Sort(dst)
+	return dst, n
+}
+
+// eachFeature normalises text into t, calls f for each of its features,
+// one call per occurrence, and returns the number of runes normalisation
+// keeps.
+func eachFeature(t *normalize.Text, text string, f func(feature)) int {
 	t.Reset(text)
 	r := t.Runes
 	n := 0
@@ -67,13 +76,12 @@ func features(dst []feature, t *normalize.Text, text string) ([]feature, int) {
 			continue
 		}
 		n++
-		dst = append(dst, feature(uint64(r[i])<<32|lone))
+		f(feature(uint64(r[i])<<32 | lone))
 		if i+1 < len(r) && r[i+1] != normalize.Separator {
-			dst = append(dst, feature(uint64(r[i])<<32|uint64(uint32(r[i+1]))))
+			f(feature(uint64(r[i])<<32 | uint64(uint32(r[i+1]))))
 		}
 	}
-	slices.Sort(dst)
-	return dst, n
+	return n
 }
 
 // counts calls f for each distinct feature of sorted fs with how often it
@@ -265,18 +273,7 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 			sc.qw[id] += x.idf[id]
 		}
 	}
-	sc.text.Reset(text)
-	r := sc.text.Runes
-	for i := range r {
-		if r[i] == normalize.Separator {
-			continue
-		}
-		runes++
-		add(feature(uint64(r[i])<<32 | lone))
-		if i+1 < len(r) && r[i+1] != normalize.Separator {
-			add(feature(uint64(r[i])<<32 | uint64(uint32(r[i+1]))))
-		}
-	}
+	runes = eachFeature(&sc.text, text, add)
 	var qsq float64
 	slices.Sort(sc.unknown)
 	counts(sc.unknown, func(_ feature, c int) { qsq += math.Pow(float64(c)*x.none, 2) })
