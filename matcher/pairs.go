@@ -1,7 +1,7 @@
 package matcher
 
 import (
-	"cmp"
+	"github.com/kefu-go/kefu/matcher/internal/order"
 	"math/bits"
 	"slices"
 )
@@ -109,18 +109,9 @@ func newPairIndex(pats []pattern) pairIndex {
 		codes: make([]byte, size),
 		off:   make([]uint32, size+1),
 	}
-	order := make([]pair, 0, len(freq))
-	for p := range freq {
-		order = append(order, p)
-	}
-	slices.SortFunc(order, func(a, b pair) int {
-		if c := cmp.Compare(freq[b], freq[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
+	ranked := order.ByCount(freq, true)
 	next := 0
-	for _, p := range order {
+	for _, p := range ranked {
 		code := byte(wholeCode)
 		if !whole[p] {
 			code = byte(wholeCode + 1 + next%(maxCode-wholeCode))

@@ -1,12 +1,12 @@
 package similar
 
 import (
-	"cmp"
 	"math"
 	"math/bits"
 	"slices"
 	"sync"
 
+	"github.com/kefu-go/kefu/matcher/internal/order"
 	"github.com/kefu-go/kefu/matcher/normalize"
 )
 
@@ -113,23 +113,14 @@ func New(examples []Example) *Index {
 	}
 	// Number the features from the rarest, so that a text's features
 	// sorted by number are sorted by weight, near enough for Nearest.
-	order := make([]feature, 0, len(df))
-	for f := range df {
-		order = append(order, f)
-	}
-	slices.SortFunc(order, func(a, b feature) int {
-		if c := cmp.Compare(df[a], df[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	x.ids = newTable(len(order))
+	ranked := order.ByCount(df, false)
+	x.ids = newTable(len(ranked))
 	n := float64(len(examples))
 	x.none = math.Log(n + 1)
-	x.idf = make([]float32, len(order))
-	x.off = make([]int32, len(order)+1)
+	x.idf = make([]float32, len(ranked))
+	x.off = make([]int32, len(ranked)+1)
 	limit := int32(max(minCommon, len(examples)/commonShare))
-	for id, f := range order {
+	for id, f := range ranked {
 		x.ids.put(f, int32(id))
 		d := df[f]
 		x.off[id+1] = x.off[id]
@@ -139,11 +130,11 @@ func New(examples []Example) *Index {
 		x.idf[id] = float32(max(math.Log((n+1)/float64(d+1)), minIDF))
 		x.off[id+1] += d
 	}
-	x.ex = make([]int32, x.off[len(order)])
+	x.ex = make([]int32, x.off[len(ranked)])
 	x.w = make([]float32, len(x.ex))
 	x.vec = make([]int32, 1, len(examples)+1)
 	x.norm = make([]float32, len(examples))
-	fill := slices.Clone(x.off[:len(order)])
+	fill := slices.Clone(x.off[:len(ranked)])
 	for i, fs := range per {
 		var sq float64
 		counts(fs, func(f feature, c int) {
