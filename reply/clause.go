@@ -49,8 +49,7 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 	nl, nr := 0, 0
 	for i := start; nl < len(left); nl++ {
 		r, c, j := normalize.Before(msg, i)
-		_, size := utf8.DecodeRuneInString(msg[j:])
-		if c != normalize.Keep || strings.ContainsFunc(msg[j+size:i], unicode.IsSpace) {
+		if c != normalize.Keep || spaced(msg[j:i]) {
 			break
 		}
 		left[nl], i = r, j

@@ -620,9 +620,10 @@ func (e *Engine) negated(msg string, start int) bool {
 	return false
 }
 
-// spaced reports whether s, the rune before a keyword and the noise up to
-// it, holds white space: customers type a space where they mean a comma
-// (发票不需要 快点发货), so a negation does not reach across one.
+// spaced reports whether s, a rune and the noise after it up to a
+// keyword, holds white space: customers type a space where they mean a
+// comma (发票不需要 快点发货), so neither a negation nor a clause (see
+// clauseAround) reaches across one.
 func spaced(s string) bool {
 	_, size := utf8.DecodeRuneInString(s)
 	return strings.ContainsFunc(s[size:], unicode.IsSpace)
