@@ -87,7 +87,8 @@
 // some valid UnionPay cards fail it; a candidate that fails Luhn and has
 // no card wording before it is only flagged. Numbers right after words
 // such as 订单号 or 快递单号 are order or tracking numbers and are not
-// reported. [Mask] hides personal data for logs and statistics
+// reported, unless a word naming a person's number or a card (电话, 手机,
+// 银行卡 ...) stands nearer the number. [Mask] hides personal data for logs and statistics
 // (138****5678, 1101**********002X, ****0123) and removes passwords and
 // verification codes.
 //

@@ -20,7 +20,8 @@ import (
 //   - the value after 密码, 验证码, 动态码, 校验码, 安全码, CVV, password,
 //     pwd or PIN is removed: 验证码：123456 becomes 验证码：.
 //
-// Numbers after words such as 订单号 or 快递单号 are left as they are. Mask
+// Numbers after words such as 订单号 or 快递单号 are left as they are,
+// unless a word such as 电话, 手机 or 银行卡 stands between. Mask
 // uses no shared state and is safe for concurrent use; it runs in time
 // linear in len(text).
 func Mask(text string) string {

@@ -283,29 +283,43 @@ const contextWindow = 12
 var (
 	orderWords = []string{"订单", "单号", "运单", "快递", "物流", "编号", "货号", "条码", "序列号", "工单", "流水号", "交易号", "order", "sku", "sn"}
 	cardWords  = []string{"卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "账号", "帐号", "账户", "帐户", "card"}
+	// personWords name a person's number: after an order word they take
+	// the number back from it (帮我把订单撤了 电话13812345678).
+	personWords = []string{"电话", "手机", "联系", "微信", "身份证", "tel", "phone", "mobile"}
 )
 
 // orderContext reports whether the words just before text[i] say that
-// the number there is an order, tracking or serial number.
-func orderContext(text string, i int) bool { return contextHas(text, i, orderWords) }
+// the number there is an order, tracking or serial number: an order word
+// is there, and no word naming a person's number or a card stands between
+// it and the number. The nearest label decides.
+func orderContext(text string, i int) bool {
+	window := contextWindowAt(text, i)
+	order := lastOf(window, orderWords)
+	return order >= 0 && order > max(lastOf(window, personWords), lastOf(window, cardWords))
+}
 
 // cardContext reports whether the words just before text[i] name a card
 // or account number.
-func cardContext(text string, i int) bool { return contextHas(text, i, cardWords) }
+func cardContext(text string, i int) bool { return lastOf(contextWindowAt(text, i), cardWords) >= 0 }
 
-func contextHas(text string, i int, words []string) bool {
+// contextWindowAt returns the contextWindow characters before text[i],
+// ASCII letters lower-cased.
+func contextWindowAt(text string, i int) string {
 	start := i
 	for n := 0; n < contextWindow && start > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
 		start -= size
 	}
-	window := asciiLower(text[start:i])
+	return asciiLower(text[start:i])
+}
+
+// lastOf returns where the last of words to occur in window starts, or -1.
+func lastOf(window string, words []string) int {
+	last := -1
 	for _, w := range words {
-		if strings.Contains(window, w) {
-			return true
-		}
+		last = max(last, strings.LastIndex(window, w))
 	}
-	return false
+	return last
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay valid.

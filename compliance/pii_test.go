@@ -82,6 +82,9 @@ func TestFindPII(t *testing.T) {
 		{name: "20 digits is no card", in: "41111111111111111111", want: nil},
 		{name: "tracking number", in: "快递单号是 4111111111111111", want: nil},
 		{name: "order number in English", in: "order: 6222021234567890128", want: nil},
+		{name: "mobile after an order word, named", in: "帮我把订单撤了 电话13812345678", want: []span{{CategoryMobile, "13812345678", ConfidenceHigh}}},
+		{name: "card after an order word, named", in: "订单退款到银行卡 6222021234567890128", want: []span{{CategoryBankCard, "6222021234567890128", ConfidenceHigh}}},
+		{name: "order word nearest", in: "手机下的订单号 13812345678", want: nil},
 		{name: "full-width card", in: "４１１１１１１１１１１１１１１１", want: []span{{CategoryBankCard, "４１１１１１１１１１１１１１１１", ConfidenceMedium}}},
 		{name: "email", in: "a.b+c@mail.example.cn。", want: []span{{CategoryEmail, "a.b+c@mail.example.cn", ConfidenceHigh}}},
 		{name: "email trailing dot", in: "x@y.com.", want: []span{{CategoryEmail, "x@y.com", ConfidenceHigh}}},
@@ -120,6 +123,7 @@ func TestMask(t *testing.T) {
 		{name: "cvv2", in: "CVV2 123", want: "CVV2 "},
 		{name: "code word without a value", in: "密码锁很好用", want: "密码锁很好用"},
 		{name: "order number kept", in: "订单号 6222021234567890128", want: "订单号 6222021234567890128"},
+		{name: "mobile after an order word", in: "订单撤了 手机号13812345678", want: "订单撤了 手机号138****5678"},
 		{name: "several", in: "手机13812345678，验证码123456，邮箱a@b.cn", want: "手机138****5678，验证码，邮箱a****@b.cn"},
 		{name: "invalid UTF-8 kept", in: "\xff密码\xfe", want: "\xff密码\xfe"},
 	}
