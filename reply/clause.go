@@ -25,6 +25,7 @@ var closingWords = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "�
 var questionWords = []string{
 	"吗", "么", "呢", "什么", "啥", "怎么", "咋", "怎样", "如何", "哪", "几", "多少", "多久", "多长",
 	"能否", "是否", "可以", "能不能", "有没有", "会不会", "是不是", "要不要", "行不行", "请问", "问下", "问一下",
+	"想", "要", "帮我", "麻烦", "给我", // a request: 现在想换个颜色
 }
 
 // questionTails end a clause that asks: 有赠品没, 还有人不.
@@ -102,14 +103,7 @@ func (sc *scratch) dropDone(msg string) bool {
 	done := buf[:0]
 	anyAsks, allDone := false, true
 	for k := range sc.cands {
-		asked, told := false, true
-		for i := range sc.kms {
-			if m := &sc.kms[i]; m.acc == sc.idx[k] {
-				a, d := clauseKind(msg, m.Start, m.End)
-				asked = asked || a
-				told = told && !a && d
-			}
-		}
+		asked, told := sc.clausesOf(msg, sc.idx[k])
 		done = append(done, told)
 		anyAsks, allDone = anyAsks || asked, allDone && told
 	}
@@ -129,4 +123,19 @@ func (sc *scratch) dropDone(msg string) bool {
 	dropped := n < len(sc.cands)
 	sc.cands, sc.idx = sc.cands[:n], sc.idx[:n]
 	return dropped
+}
+
+// clausesOf reports, for the keyword matches of acc in msg, whether any
+// is in a clause that asks, and whether all are in clauses that tell of
+// something done and do not ask.
+func (sc *scratch) clausesOf(msg string, acc int) (asked, told bool) {
+	told = true
+	for i := range sc.kms {
+		if m := &sc.kms[i]; m.acc == acc {
+			a, d := clauseKind(msg, m.Start, m.End)
+			asked = asked || a
+			told = told && !a && d
+		}
+	}
+	return asked, told
 }

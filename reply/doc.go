@@ -62,10 +62,19 @@
 // customers type for a comma, ends it: 发票不需要 快点发货), a negation
 // inside an A-not-A question (要不要发票, 是不是要退货) asks rather than
 // negates, a keyword inside a negated one is negated with it (顺丰 in
-// 不用发顺丰), and none_of words and exact rules are never negated. In the
-// same way a keyword right before a dismissal (无所谓, 没关系, 我知道 ...;
-// see WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about
-// postage only. A space does not end a dismissal (发票 无所谓).
+// 不用发顺丰), and exact rules are never negated. In the same way a
+// keyword right before a dismissal (无所谓, 没关系, 我知道 ...; see
+// WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about postage
+// only. A space does not end a dismissal (发票 无所谓). Nor does a keyword
+// followed by a negation that ends its clause, with at most one word of
+// one character and a 了 after it: 会员我不想办, 发票不需要, 赠品不要了
+// (but 要发票不要, an A-not-A question, asks).
+//
+// A none_of word that is negated or dismissed does not veto: 会员我不想办
+// 能享受满减吗 asks about promotions even where 会员 vetoes them. Nor does
+// one in a clause that tells of something done (see Ranking), when a
+// keyword of the rule is in a clause that asks: 发票已经开好了 下次买有满减
+// 吗.
 //
 // # Examples
 //
@@ -98,8 +107,10 @@
 // Before ranking, a rule matched only in clauses that tell of something
 // done (已经, 上次, 上回, 之前, 刚才) and do not ask is left out when
 // another rule was matched in a clause that asks (吗, 什么, 怎么, 哪, 几
-// ..., a final 没 or 不, a question mark): 上回的退款收到了哈 这回有满减吗
-// asks about promotions, whatever the refund rule's priority. When no
+// ..., a final 没 or 不, a question mark) or requests (想, 要, 帮我, 麻烦):
+// 上回的退款收到了哈 这回有满减吗 asks about promotions, and 投诉那事已经
+// 解决了 现在想换个颜色 about an exchange, whatever the other rule's
+// priority. When no
 // clause asks and the message thanks (谢谢, 好评, 辛苦了 ...), such rules
 // do not answer at all, and the examples are not asked either: 退款已经到账
 // 了 谢谢亲 asks nothing. A clause ends at punctuation or white space.

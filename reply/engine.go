@@ -629,34 +629,93 @@ func spaced(s string) bool {
 	return strings.ContainsFunc(s[size:], unicode.IsSpace)
 }
 
-// dismissed reports whether a dismissal (无所谓, 没关系 ...; see
-// WithDismissals) follows msg[:end], after at most two fillers (也, 都, 我
-// ...), after normalisation: 几天到货无所谓 does not ask when it arrives.
-func (e *Engine) dismissed(msg string, end int) bool {
-	if len(e.dismiss) == 0 {
+// unasked reports whether the keyword at msg[start:end] is negated or
+// dismissed, so that the customer does not ask it: a negation right
+// before it (不用发票; see negated), a dismissal after it (几天到货无所谓),
+// or a negation after it that ends its clause (会员我不想办, 发票不需要
+// 快点发货, 赠品不要了). After the keyword, at most two fillers (也, 都,
+// 我 ...) may come first; after such a negation, at most one rune and a
+// 了. A negation of one rune (别) does not count after the keyword, nor
+// one whose verb is right before the keyword: 要发票不要 and 是正品不是
+// ask.
+func (e *Engine) unasked(msg string, start, end int) bool {
+	if e.negated(msg, start) {
+		return true
+	}
+	if len(e.dismiss) == 0 && len(e.negs) == 0 {
 		return false
 	}
-	var buf [maxNegationRunes + 2]rune // the runes after end
-	n := 0
-	for i := end; n < len(buf); n++ {
-		r, c, j := normalize.After(msg, i)
-		if c != normalize.Keep {
-			break
-		}
-		buf[n], i = r, j
-	}
+	var buf [maxNegationRunes + 4]rune
+	n, ended := runesAfter(msg, end, buf[:])
 	for skip := 0; skip <= 2 && skip < n; skip++ {
 		if skip > 0 && !strings.ContainsRune(dismissalFillers, buf[skip-1]) {
 			break
 		}
+		rest := buf[skip:n]
 		for _, d := range e.dismiss {
-			if len(d) <= n-skip && slices.Equal(buf[skip:skip+len(d)], d) {
+			if hasPrefix(rest, d) {
+				return true
+			}
+		}
+		if !ended {
+			continue
+		}
+		for _, neg := range e.negs {
+			if len(neg) < 2 || !hasPrefix(rest, neg) {
+				continue
+			}
+			tail := rest[len(neg):]
+			if len(tail) > 0 && tail[len(tail)-1] == '了' {
+				tail = tail[:len(tail)-1]
+			}
+			if len(tail) <= 1 && !(negStart(neg) && endsBefore(msg, start, neg[1:])) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// runesAfter reads into buf the runes of msg after end, normalised, up to
+// the end of their clause: a break, or white space after the first rune
+// (发票 无所谓 is one clause). It returns how many it read and whether the
+// clause ended before buf was full.
+func runesAfter(msg string, end int, buf []rune) (n int, ended bool) {
+	for i := end; n < len(buf); n++ {
+		r, c, j := normalize.After(msg, i)
+		if c != normalize.Keep {
+			return n, true
+		}
+		_, size := utf8.DecodeLastRuneInString(msg[:j])
+		if n > 0 && strings.ContainsFunc(msg[i:j-size], unicode.IsSpace) {
+			return n, true
+		}
+		buf[n], i = r, j
+	}
+	return n, false
+}
+
+// endsBefore reports whether the runes of msg right before start,
+// normalised, are word.
+func endsBefore(msg string, start int, word []rune) bool {
+	i := start
+	for k := len(word) - 1; k >= 0; k-- {
+		r, c, j := normalize.Before(msg, i)
+		if c != normalize.Keep || r != word[k] {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+func hasPrefix(s, prefix []rune) bool {
+	return len(prefix) <= len(s) && slices.Equal(s[:len(prefix)], prefix)
+}
+
+// negStart reports whether neg starts with 不 or 没, as the middle of an
+// A-not-A question does.
+func negStart(neg []rune) bool { return neg[0] == '不' || neg[0] == '没' }
 
 // dismissalFillers may stand between a keyword and its dismissal.
 const dismissalFillers = "也都我倒就其实"
@@ -665,7 +724,7 @@ const dismissalFillers = "也都我倒就其实"
 // (nearest first), is the middle of an A-not-A question: 要 before 不要,
 // 是 before 不是要, 用 before 不用.
 func aNotA(neg, before []rune) bool {
-	return len(neg) >= 2 && (neg[0] == '不' || neg[0] == '没') && len(before) > 0 && before[0] == neg[1]
+	return len(neg) >= 2 && negStart(neg) && len(before) > 0 && before[0] == neg[1]
 }
 
 // Warnings returns the linter's warnings from New.
@@ -680,14 +739,15 @@ func (e *Engine) Reply(msg string) Answer {
 // acc accumulates a rule's matches in one message. Its keyword matches
 // are the entries of scratch.kms whose acc index is its own.
 type acc struct {
-	rule    int32
-	kwHit   bool
-	allSeen uint32
-	vetoed  bool
-	exact   bool
-	best    int
-	longest int
-	first   int // index in scratch.kms of its first match, or -1
+	rule     int32
+	kwHit    bool
+	allSeen  uint32
+	vetoed   bool
+	toldVeto bool // a none_of word in a clause that tells, not asks (see clausesOf)
+	exact    bool
+	best     int
+	longest  int
+	first    int // index in scratch.kms of its first match, or -1
 }
 
 // ruleMatch is a keyword match and the acc it belongs to.
@@ -787,7 +847,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if m.End <= negEnd {
 				continue // 顺丰 in 不用发顺丰: inside a negated keyword
 			}
-			if e.negated(msg, m.Start) || e.dismissed(msg, m.End) {
+			if e.unasked(msg, m.Start, m.End) {
 				negEnd = max(negEnd, m.End)
 				heard = true
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
@@ -799,6 +859,15 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			Start: m.Start, End: m.End, Boundary: m.Boundary, Normalized: msg[m.Start:m.End] != info.form}
 		switch info.role {
 		case RoleNoneOf:
+			if e.unasked(msg, m.Start, m.End) {
+				continue
+			}
+			if containsAny(msg, doneWords) {
+				if asks, done := clauseKind(msg, m.Start, m.End); done && !asks {
+					x.toldVeto = true
+					continue
+				}
+			}
 			x.vetoed = true
 			continue
 		case RoleKeyword:
@@ -825,6 +894,12 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		x := &sc.accs[i]
 		r := &e.rules[x.rule]
 		allOK := len(r.AllOf) > 0 && x.allSeen == 1<<len(r.AllOf)-1
+		if x.toldVeto && !x.vetoed {
+			// 发票已经开好了 下次买有满减吗: a none_of word in a clause
+			// that tells vetoes only a rule not matched in one that asks.
+			asked, _ := sc.clausesOf(msg, i)
+			x.vetoed = !asked
+		}
 		fires := !x.vetoed && (x.exact ||
 			(r.Match != Exact && (len(r.AllOf) == 0 || allOK) && (len(r.Keywords) == 0 || x.kwHit) && (x.kwHit || allOK)))
 		if !fires {

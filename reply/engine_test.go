@@ -238,6 +238,13 @@ func TestNegations(t *testing.T) {
 		{"dismissed, traditional characters", nil, "發票無所謂", ""},
 		{"dismissal off", []Option{WithDismissals()}, "发票无所谓", "invoice"},
 		{"own dismissals", []Option{WithDismissals("随便")}, "发票随便", ""},
+		{"negation after, ending the clause", nil, "发票不需要", ""},
+		{"negation after, a filler, a verb and 了", nil, "发票我不想要了 保修多久", "warranty"},
+		{"negation after, the clause goes on", nil, "发票不需要开很多张吗", "invoice"},
+		{"negation after, A-not-A", nil, "要发票不要", "invoice"},
+		{"negation after, longer A-not-A", nil, "需要发票不需要", "invoice"},
+		{"negation after, one rune", nil, "发票别", "invoice"},
+		{"negation after, negation off", []Option{WithNegations()}, "发票不需要", "invoice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -430,6 +437,39 @@ func TestDoneClauses(t *testing.T) {
 		{"a question mark asks", "上次的退货已经处理了？发票呢", "return"},
 		{"thanks alone does not drop a question", "包邮吗 谢谢", "freight"},
 		{"done handoff loses too", "投诉的事已经解决了 谢谢 发票怎么开", "invoice"},
+		{"a request asks", "发票已经开好了 现在想投诉", "human"},
+	} {
+		a := e.Reply(c.msg)
+		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
+	}
+}
+
+func TestNoneOfSaidNotAsked(t *testing.T) {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: promotion
+    keywords: [满减]
+    none_of: [会员, 发票]
+    reply: "亲，满300减30。"
+  - id: membership
+    keywords: [会员]
+    reply: "亲，会员95折。"
+  - id: invoice
+    keywords: [发票]
+    reply: "亲，可以开发票。"
+`
+	e := mustLoad(t, rules, WithoutDefaultSynonyms(), WithSimilarity(0))
+	for _, c := range []struct {
+		name, msg, rule string
+	}{
+		{"none_of vetoes", "会员有满减吗", "membership"},
+		{"none_of negated after", "会员我不想办 有满减吗", "promotion"},
+		{"none_of negated before", "不要发票 有满减吗", "promotion"},
+		{"none_of dismissed", "发票无所谓 有满减吗", "promotion"},
+		{"none_of told as done, keyword asked", "发票已经开好了 谢谢 下次买有满减吗", "promotion"},
+		{"none_of told as done, keyword not asked", "发票已经开好了 满减也用上了", "invoice"},
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())

@@ -132,9 +132,11 @@ func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 // negated keyword or all_of word is not counted, so 不用发票 does not fire
 // an invoice rule and 我没要投诉 does not hand off. Without the option the
 // engine uses DefaultNegations; WithNegations() with no words turns
-// negation off. none_of words and exact rules are never negated, and a
-// negation that starts with 不 or 没 is ignored in an A-not-A question
-// (要不要, 是不是要).
+// negation off. A negation after a keyword negates it too when it ends
+// the keyword's clause (发票不需要, 会员我不想办; see the package
+// documentation). A negated none_of word does not veto; exact rules are
+// never negated, and a negation that starts with 不 or 没 is ignored in an
+// A-not-A question (要不要, 是不是要, 要发票不要).
 func WithNegations(words ...string) Option {
 	words = slices.Clone(words)
 	return func(c *config) { c.negations, c.negationsSet = words, true }
@@ -153,7 +155,8 @@ func DefaultDismissals() []string { return slices.Clone(defaultDismissals) }
 // 我): a dismissed keyword or all_of word is not counted, so 几天到货无所谓
 // 包邮吗 asks about postage only. Without the option the engine uses
 // DefaultDismissals; WithDismissals() with no words turns dismissal off.
-// none_of words and exact rules are never dismissed.
+// A dismissed none_of word does not veto; exact rules are never
+// dismissed.
 func WithDismissals(words ...string) Option {
 	words = slices.Clone(words)
 	return func(c *config) { c.dismissals, c.dismissalsSet = words, true }
