@@ -88,11 +88,12 @@ func clauseKind(msg string, start, end int) (asks, done bool) {
 	return asks, containsAny(clause, doneWords)
 }
 
-// dropDone leaves out the candidates matched only in clauses that tell of
-// something done and do not ask, when another candidate was matched in a
-// clause that asks (上回的退款收到了哈 这回买奶粉有满减吗 asks about
-// promotions), or, when no clause asks, every candidate is such and the
-// message thanks or closes (退款已经到账了 谢谢亲 asks nothing). It
+// dropDone leaves out the candidates matched in a clause that tells of
+// something done and in none that asks, when another candidate was
+// matched in a clause that asks (上回的退款收到了哈 这回买奶粉有满减吗
+// asks about promotions; 取消了之前那个订单 重新拍了一个 什么时候发货
+// about shipping), or, when no clause asks, every candidate is such and
+// the message thanks or closes (退款已经到账了 谢谢亲 asks nothing). It
 // reports whether it left out any.
 func (sc *scratch) dropDone(msg string) bool {
 	closing := containsAny(msg, closingWords)
@@ -126,16 +127,15 @@ func (sc *scratch) dropDone(msg string) bool {
 }
 
 // clausesOf reports, for the keyword matches of acc in msg, whether any
-// is in a clause that asks, and whether all are in clauses that tell of
-// something done and do not ask.
+// is in a clause that asks, and whether none is and some are in clauses
+// that tell of something done (the others saying neither).
 func (sc *scratch) clausesOf(msg string, acc int) (asked, told bool) {
-	told = true
 	for i := range sc.kms {
 		if m := &sc.kms[i]; m.acc == acc {
 			a, d := clauseKind(msg, m.Start, m.End)
 			asked = asked || a
-			told = told && !a && d
+			told = told || d
 		}
 	}
-	return asked, told
+	return asked, told && !asked
 }

@@ -438,6 +438,8 @@ func TestDoneClauses(t *testing.T) {
 		{"thanks alone does not drop a question", "包邮吗 谢谢", "freight"},
 		{"done handoff loses too", "投诉的事已经解决了 谢谢 发票怎么开", "invoice"},
 		{"a request asks", "发票已经开好了 现在想投诉", "human"},
+		{"told once, then neither told nor asked", "上次的退货已经处理好了 退货很方便 发票怎么开", "invoice"},
+		{"told, then neither, and thanks", "发票已经收到了 发票很清楚 谢谢", ""},
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
