@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout5.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout6.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -48,7 +48,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout2.tsv", "dev"},
 	{"testdata/accuracy_holdout3.tsv", "dev"},
 	{"testdata/accuracy_holdout4.tsv", "dev"},
-	{"testdata/accuracy_holdout5.tsv", "held-out"},
+	{"testdata/accuracy_holdout5.tsv", "dev"},
+	{"testdata/accuracy_holdout6.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -134,17 +135,32 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new        278/296  = 93.9%, traps answered by the trapped rule 7 of 45,  small talk 1 of 17
 //	new, keywords only  277/296 = 93.6%
 //
-// The targets met are asserted as targets (accuracy on dev and on the
-// whole held-out corpus, small talk on dev); traps, held-out small talk
-// and the new messages, where they are not met, by the measured floors.
+// Then holdout5 became dev data (and examples), round 8 tuned keywords on
+// it and on the dev misses, and three changes to the engine came from its
+// misses: a negation after a keyword that ends its clause (会员我不想办),
+// none_of words that are negated, dismissed or told as done do not veto,
+// and a rule told of in one clause and asked in none loses to one asked.
+// Measured at 2d91475 with the examples regenerated;
+// accuracy_holdout6.tsv was scored this once. Its writer's brief, unlike
+// the earlier ones, asked for small talk that holds shop words in another
+// sense (我在包邮区长大的, 质量守恒定律是啥意思), and 9 of its 45 small-talk
+// messages were answered:
+//
+//	dev       7164/7200 = 99.5%, traps answered by the trapped rule 6 of 645, small talk 0 of 628
+//	held-out   471/500  = 94.2%, traps answered by the trapped rule 8 of 45,  small talk 9 of 45
+//	new        315/344  = 91.6%, traps answered by the trapped rule 8 of 41,  small talk 9 of 41
+//	new, keywords only  312/344 = 90.7%
+//
+// The targets met are asserted as targets (accuracy and small talk on
+// dev); the others, where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 8 // 我手机坏了 刚看到消息, 投诉的事已经解决了 ...: meaning, not words
+	maxTrappedDev      = 6 // 我手机坏了 刚看到消息, 没有色差 挺好的 ...: meaning, not words
 	maxChattyDev       = 0
-	minAccuracyHeldOut = 0.95
-	maxTrappedHeldOut  = 7
-	maxChattyHeldOut   = 1
-	minAccuracyNew     = 0.93
+	minAccuracyHeldOut = 0.94
+	maxTrappedHeldOut  = 8
+	maxChattyHeldOut   = 9
+	minAccuracyNew     = 0.91
 )
 
 // part holds the score of one part of the corpora.
