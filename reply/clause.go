@@ -78,14 +78,38 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 // clauseKind reports whether the clause of msg that holds msg[start:end]
 // asks (a question word such as 吗, 什么, 怎么, 哪 or 几, a final 没 or
 // 不, or a question mark after it), and whether it tells of something
-// done (已经, 上次, 上回, 之前, 刚才).
+// done (已经, 上次, 上回, 之前, 刚才, or a final 收到了, 看到了, 删了,
+// 解决了 ...).
 func clauseKind(msg string, start, end int) (asks, done bool) {
 	clause, mark := clauseAround(msg, start, end)
 	asks = mark || containsAny(clause, questionWords)
 	for _, w := range questionTails {
 		asks = asks || strings.HasSuffix(clause, w)
 	}
-	return asks, containsAny(clause, doneWords)
+	return asks, containsAny(clause, doneWords) || completed(clause)
+}
+
+// completions end a clause that tells of something done without a done
+// word: 单号看到了, 保修卡收到了哈, 差评删了. They are looked for in the
+// raw message first, as written (simplified and traditional).
+var completions = []string{"到了", "删了", "刪了", "好了", "解决了", "解決了", "处理了", "處理了", "搞定了"}
+
+// mayTell reports whether msg, as written, may hold a clause that tells
+// of something done: most messages do not, and cost nothing more.
+func mayTell(msg string) bool {
+	return containsAny(msg, doneWords) || containsAny(msg, completions)
+}
+
+// completed reports whether clause, normalised, ends with a completion,
+// before any trailing particles.
+func completed(clause string) bool {
+	clause = strings.TrimRight(clause, "啦哈呀哦喔嘛呢的")
+	for _, w := range completions {
+		if strings.HasSuffix(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropDone leaves out the candidates matched in a clause that tells of
@@ -97,7 +121,7 @@ func clauseKind(msg string, start, end int) (asks, done bool) {
 // reports whether it left out any.
 func (sc *scratch) dropDone(msg string) bool {
 	closing := containsAny(msg, closingWords)
-	if !containsAny(msg, doneWords) || len(sc.cands) < 2 && !closing {
+	if !mayTell(msg) || len(sc.cands) < 2 && !closing {
 		return false // the usual message: nothing to do
 	}
 	var buf [16]bool

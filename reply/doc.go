@@ -105,7 +105,8 @@
 // # Ranking
 //
 // Before ranking, a rule matched in a clause that tells of something done
-// (已经, 上次, 上回, 之前, 刚才) and in none that asks is left out when
+// (已经, 上次, 上回, 之前, 刚才, or a final 收到了, 看到了, 删了, 解决了 ...)
+// and in none that asks is left out when
 // another rule was matched in a clause that asks (吗, 什么, 怎么, 哪, 几
 // ..., a final 没 or 不, a question mark) or requests (想, 要, 帮我, 麻烦):
 // 上回的退款收到了哈 这回有满减吗 asks about promotions, and 投诉那事已经

@@ -862,7 +862,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if e.unasked(msg, m.Start, m.End) {
 				continue
 			}
-			if containsAny(msg, doneWords) {
+			if mayTell(msg) {
 				if asks, done := clauseKind(msg, m.Start, m.End); done && !asks {
 					x.toldVeto = true
 					continue

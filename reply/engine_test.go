@@ -429,7 +429,7 @@ func TestDoneClauses(t *testing.T) {
 		name, msg, rule string // rule "" for a fallback
 	}{
 		{"done clause loses to the question", "上次的退货已经处理好了 这次发票怎么开", "invoice"},
-		{"without a done word, file order", "退货处理好了 这次发票怎么开", "return"},
+		{"without a done word, file order", "退货很方便 这次发票怎么开", "return"},
 		{"traditional", "上次的退貨已經處理好了 這次發票怎麼開", "invoice"},
 		{"done and thanks: nothing asked", "发票已经收到了 谢谢亲", ""},
 		{"done without thanks still answers", "发票已经收到了", "invoice"},
@@ -440,6 +440,9 @@ func TestDoneClauses(t *testing.T) {
 		{"a request asks", "发票已经开好了 现在想投诉", "human"},
 		{"told once, then neither told nor asked", "上次的退货已经处理好了 退货很方便 发票怎么开", "invoice"},
 		{"told, then neither, and thanks", "发票已经收到了 发票很清楚 谢谢", ""},
+		{"a completion tells", "发票开好了 谢谢", ""},
+		{"a completion tells, another clause asks", "退货处理好了 发票怎么开", "invoice"},
+		{"a completion in a question asks", "退货处理好了吗 发票怎么开", "return"},
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
