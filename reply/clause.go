@@ -79,15 +79,20 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 // asks (a question word such as 吗, 什么, 怎么, 哪 or 几, a final 没 or
 // 不, or a question mark after it), and whether it tells of something
 // done (已经, 上次, 上回, 之前, 刚才, or a final 收到了, 看到了, 删了,
-// 解决了 ...).
+// 解决了 ...) or that all is well (满意, 不错, 刚好 ...).
 func clauseKind(msg string, start, end int) (asks, done bool) {
 	clause, mark := clauseAround(msg, start, end)
 	asks = mark || containsAny(clause, questionWords)
 	for _, w := range questionTails {
 		asks = asks || strings.HasSuffix(clause, w)
 	}
-	return asks, containsAny(clause, doneWords) || completed(clause)
+	return asks, containsAny(clause, doneWords) || completed(clause) || containsAny(clause, praiseWords)
 }
+
+// praiseWords mark a clause that says all is well (这次尺码刚好, 发票开得很
+// 好): unless it asks, it tells like a clause of something done. They are
+// looked for as written, like the done words.
+var praiseWords = []string{"满意", "滿意", "挺好", "很好", "不错", "不錯", "刚好", "剛好", "喜欢", "喜歡", "好看", "漂亮"}
 
 // completions end a clause that tells of something done without a done
 // word: 单号看到了, 保修卡收到了哈, 差评删了. They are looked for in the
@@ -95,9 +100,10 @@ func clauseKind(msg string, start, end int) (asks, done bool) {
 var completions = []string{"到了", "删了", "刪了", "好了", "解决了", "解決了", "处理了", "處理了", "搞定了"}
 
 // mayTell reports whether msg, as written, may hold a clause that tells
-// of something done: most messages do not, and cost nothing more.
+// of something done or praises: most messages do not, and cost nothing
+// more.
 func mayTell(msg string) bool {
-	return containsAny(msg, doneWords) || containsAny(msg, completions)
+	return containsAny(msg, doneWords) || containsAny(msg, completions) || containsAny(msg, praiseWords)
 }
 
 // completed reports whether clause, normalised, ends with a completion,

@@ -106,15 +106,16 @@
 //
 // Before ranking, a rule matched in a clause that tells of something done
 // (已经, 上次, 上回, 之前, 刚才, or a final 收到了, 看到了, 删了, 解决了
-// ...) and in none that asks is left out when another rule was matched in
-// a clause that asks (吗, 什么, 怎么, 哪, 几 ..., a final 没 or 不, a
-// question mark) or requests (想, 要, 帮我, 麻烦): 上回的退款收到了哈 这回
-// 有满减吗 asks about promotions, and 投诉那事已经解决了 现在想换个颜色
-// about an exchange, whatever the other rule's priority. When no clause
-// asks and the message thanks (谢谢, 好评, 辛苦了 ...), such rules do not
-// answer at all, and the examples are not asked either: 退款已经到账了
-// 谢谢亲 and 单号看到了 谢谢 ask nothing. A clause ends at punctuation or
-// white space.
+// ...) or that all is well (满意, 不错, 刚好 ...), and in none that asks,
+// is left out when another rule was matched in a clause that asks (吗,
+// 什么, 怎么, 哪, 几 ..., a final 没 or 不, a question mark) or requests
+// (想, 要, 帮我, 麻烦): 上回的退款收到了哈 这回有满减吗 asks about
+// promotions, and 投诉那事已经解决了 现在想换个颜色 about an exchange,
+// whatever the other rule's priority. When no clause asks and the message
+// thanks (谢谢, 好评, 辛苦了 ...), such rules do not answer at all, and the
+// examples are not asked either: 退款已经到账了 谢谢亲, 单号看到了 谢谢
+// and 换货收到了 这次尺码刚好 谢谢啦 ask nothing. A clause ends at
+// punctuation or white space.
 //
 // Candidates are compared field by field ([Score]), and the first
 // difference decides:

@@ -443,6 +443,9 @@ func TestDoneClauses(t *testing.T) {
 		{"a completion tells", "发票开好了 谢谢", ""},
 		{"a completion tells, another clause asks", "退货处理好了 发票怎么开", "invoice"},
 		{"a completion in a question asks", "退货处理好了吗 发票怎么开", "return"},
+		{"praise tells", "发票开得很好 谢谢", ""},
+		{"praise in another clause does not", "很满意 发票记得开 谢谢", "invoice"},
+		{"praise in a question asks", "发票开得很好吗 谢谢", "invoice"},
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
