@@ -103,7 +103,19 @@ var completions = []string{"到了", "删了", "刪了", "好了", "解决了", 
 // of something done or praises: most messages do not, and cost nothing
 // more.
 func mayTell(msg string) bool {
-	return containsAny(msg, doneWords) || containsAny(msg, completions) || containsAny(msg, praiseWords)
+	return strings.ContainsFunc(msg, tellMark) &&
+		(containsAny(msg, doneWords) || containsAny(msg, completions) || containsAny(msg, praiseWords))
+}
+
+// tellMark reports whether r is in some done word, completion or praise
+// word (TestTellMarks checks that each holds one): a message without one
+// is not searched for them.
+func tellMark(r rune) bool {
+	switch r {
+	case '已', '次', '回', '前', '才', '了', '意', '好', '错', '錯', '欢', '歡', '亮':
+		return true
+	}
+	return false
 }
 
 // completed reports whether clause, normalised, ends with a completion,
@@ -126,9 +138,11 @@ func completed(clause string) bool {
 // the message thanks or closes (退款已经到账了 谢谢亲 asks nothing). It
 // reports whether it left out any.
 func (sc *scratch) dropDone(msg string) bool {
+	// The usual message has one candidate and no thanks, or no clause
+	// that tells: nothing to do. The cheaper test first.
 	closing := containsAny(msg, closingWords)
-	if !mayTell(msg) || len(sc.cands) < 2 && !closing {
-		return false // the usual message: nothing to do
+	if len(sc.cands) < 2 && !closing || !mayTell(msg) {
+		return false
 	}
 	var buf [16]bool
 	done := buf[:0]

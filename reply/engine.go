@@ -39,14 +39,17 @@ type Engine struct {
 	pats     []patInfo
 	def      string
 	offhours string
-	negs     [][]rune       // negations, normalised (see WithNegations)
-	dismiss  [][]rune       // dismissals, normalised (see WithDismissals)
-	sim      *similar.Index // rules' examples; nil when there are none or they are off
-	examples []string       // the texts sim holds, by index, for answers
-	disabled bool
-	cfg      config
-	warnings []Warning
-	pool     sync.Pool // *scratch
+	negs     [][]rune // negations, normalised (see WithNegations)
+	dismiss  [][]rune // dismissals, normalised (see WithDismissals)
+	// afterFirst holds the runes that may follow a keyword that a
+	// negation or dismissal after it makes unasked (see unasked).
+	afterFirst string
+	sim        *similar.Index // rules' examples; nil when there are none or they are off
+	examples   []string       // the texts sim holds, by index, for answers
+	disabled   bool
+	cfg        config
+	warnings   []Warning
+	pool       sync.Pool // *scratch
 }
 
 type crule struct {
@@ -101,6 +104,7 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 	if e.dismiss, err = compileWords("dismissal", e.cfg.dismissals); err != nil {
 		return nil, nil, err
 	}
+	e.afterFirst = afterFirst(e.negs, e.dismiss)
 	if f := e.cfg.similarity; e.cfg.similaritySet && (math.IsNaN(f) || f > 1) {
 		return nil, nil, fmt.Errorf("reply: WithSimilarity(%v): want a floor from 0 to 1 (0 turns examples off)", f)
 	}
@@ -642,8 +646,8 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 	if e.negated(msg, start) {
 		return true
 	}
-	if len(e.dismiss) == 0 && len(e.negs) == 0 {
-		return false
+	if r, c, _ := normalize.After(msg, end); c != normalize.Keep || !strings.ContainsRune(e.afterFirst, r) {
+		return false // the usual keyword: nothing after it to read
 	}
 	var buf [maxNegationRunes + 4]rune
 	n, ended := runesAfter(msg, end, buf[:])
@@ -709,13 +713,31 @@ func endsBefore(msg string, start int, word []rune) bool {
 	return true
 }
 
+// hasPrefix reports whether s begins with prefix, which is not empty.
 func hasPrefix(s, prefix []rune) bool {
-	return len(prefix) <= len(s) && slices.Equal(s[:len(prefix)], prefix)
+	return len(prefix) <= len(s) && s[0] == prefix[0] && slices.Equal(s[1:len(prefix)], prefix[1:])
 }
 
 // negStart reports whether neg starts with 不 or 没, as the middle of an
 // A-not-A question does.
 func negStart(neg []rune) bool { return neg[0] == '不' || neg[0] == '没' }
+
+// afterFirst returns the fillers and the first runes of the dismissals
+// and of the negations of two runes or more: the runes with which what
+// makes a keyword unasked may begin after it.
+func afterFirst(negs, dismiss [][]rune) string {
+	var b strings.Builder
+	b.WriteString(dismissalFillers)
+	for _, w := range negs {
+		if len(w) >= 2 {
+			b.WriteRune(w[0])
+		}
+	}
+	for _, w := range dismiss {
+		b.WriteRune(w[0])
+	}
+	return b.String()
+}
 
 // dismissalFillers may stand between a keyword and its dismissal.
 const dismissalFillers = "也都我倒就其实"

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -449,6 +450,12 @@ func TestDoneClauses(t *testing.T) {
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
+	}
+}
+
+func TestTellMarks(t *testing.T) {
+	for _, w := range slices.Concat(doneWords, completions, praiseWords) {
+		assert.True(t, strings.ContainsFunc(w, tellMark), "%q holds no rune of tellMark", w)
 	}
 }
 
