@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout6.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout7.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -49,7 +49,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout3.tsv", "dev"},
 	{"testdata/accuracy_holdout4.tsv", "dev"},
 	{"testdata/accuracy_holdout5.tsv", "dev"},
-	{"testdata/accuracy_holdout6.tsv", "held-out"},
+	{"testdata/accuracy_holdout6.tsv", "dev"},
+	{"testdata/accuracy_holdout7.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -151,16 +152,29 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new        315/344  = 91.6%, traps answered by the trapped rule 8 of 41,  small talk 9 of 41
 //	new, keywords only  312/344 = 90.7%
 //
-// The targets met are asserted as targets (accuracy and small talk on
-// dev); the others, where they are not met, by the measured floors.
+// Then holdout6 became dev data (and examples), round 9 tuned keywords on
+// it, and a clause that ends with a completion (单号看到了) or praises
+// (这次尺码刚好) came to tell like one of something done. Measured at
+// ec33a96 with the examples regenerated; accuracy_holdout7.tsv (same
+// brief as holdout6) was scored this once. Dev small talk is no longer 0:
+// five of holdout6's, such as 我在包邮区长大的, need meaning to fall back.
+//
+//	dev       7656/7700 = 99.4%, traps answered by the trapped rule 7 of 690, small talk 5 of 673
+//	held-out   475/500  = 95.0%, traps answered by the trapped rule 4 of 45,  small talk 4 of 45
+//	new        289/313  = 92.3%, traps answered by the trapped rule 4 of 44,  small talk 4 of 39
+//	new, keywords only  286/313 = 91.4%
+//
+// The targets met are asserted as targets (accuracy on dev and on the
+// whole held-out corpus); the others, where they are not met, by the
+// measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 6 // 我手机坏了 刚看到消息, 没有色差 挺好的 ...: meaning, not words
-	maxChattyDev       = 0
-	minAccuracyHeldOut = 0.94
-	maxTrappedHeldOut  = 8
-	maxChattyHeldOut   = 9
-	minAccuracyNew     = 0.91
+	maxTrappedDev      = 7 // 我手机坏了 刚看到消息, 没有色差 挺好的 ...: meaning, not words
+	maxChattyDev       = 5 // 我在包邮区长大的, 我妹妹在新疆当兵 ...: shop words in another sense
+	minAccuracyHeldOut = 0.95
+	maxTrappedHeldOut  = 4
+	maxChattyHeldOut   = 4
+	minAccuracyNew     = 0.92
 )
 
 // part holds the score of one part of the corpora.
