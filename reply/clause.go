@@ -25,7 +25,7 @@ var closingWords = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "�
 var questionWords = []string{
 	"吗", "么", "呢", "什么", "啥", "怎么", "咋", "怎样", "如何", "哪", "几", "多少", "多久", "多长",
 	"能否", "是否", "可以", "能不能", "有没有", "会不会", "是不是", "要不要", "行不行", "请问", "问下", "问一下",
-	"想", "要", "帮我", "麻烦", "给我", // a request: 现在想换个颜色
+	"想", "要", "帮我", "麻烦", "给我", "发我", // a request: 现在想换个颜色
 }
 
 // questionTails end a clause that asks: 有赠品没, 还有人不.
@@ -97,7 +97,7 @@ var praiseWords = []string{"满意", "滿意", "挺好", "很好", "不错", "�
 // completions end a clause that tells of something done without a done
 // word: 单号看到了, 保修卡收到了哈, 差评删了. They are looked for in the
 // raw message first, as written (simplified and traditional).
-var completions = []string{"到了", "删了", "刪了", "好了", "解决了", "解決了", "处理了", "處理了", "搞定了"}
+var completions = []string{"到了", "到账了", "到帳了", "用上了", "删了", "刪了", "好了", "解决了", "解決了", "处理了", "處理了", "搞定了"}
 
 // mayTell reports whether msg, as written, may hold a clause that tells
 // of something done or praises: most messages do not, and cost nothing

@@ -238,6 +238,7 @@ func TestNegations(t *testing.T) {
 		{"dismissal too far", nil, "发票怎么开 无所谓的话就算了", "invoice"},
 		{"dismissed, traditional characters", nil, "發票無所謂", ""},
 		{"dismissal off", []Option{WithDismissals()}, "发票无所谓", "invoice"},
+		{"dismissed by 没事 after a filler", nil, "发票也没事，保修多久", "warranty"},
 		{"own dismissals", []Option{WithDismissals("随便")}, "发票随便", ""},
 		{"negation after, ending the clause", nil, "发票不需要", ""},
 		{"negation after, a filler, a verb and 了", nil, "发票我不想要了 保修多久", "warranty"},
@@ -445,6 +446,8 @@ func TestDoneClauses(t *testing.T) {
 		{"a completion tells, another clause asks", "退货处理好了 发票怎么开", "invoice"},
 		{"a completion in a question asks", "退货处理好了吗 发票怎么开", "return"},
 		{"praise tells", "发票开得很好 谢谢", ""},
+		{"到账了 tells", "运费到账了 辛苦了", ""},
+		{"发我 requests", "上次的退货已经处理了 这次发票发我下", "invoice"},
 		{"praise in another clause does not", "很满意 发票记得开 谢谢", "invoice"},
 		{"praise in a question asks", "发票开得很好吗 谢谢", "invoice"},
 	} {

@@ -144,10 +144,11 @@ func WithNegations(words ...string) Option {
 
 // defaultDismissals are the words that, right after a keyword, say the
 // customer is not asking about it: 几天到货无所谓, 尺码我知道.
-var defaultDismissals = []string{"无所谓", "没关系", "不重要", "不要紧", "我知道", "知道了", "不着急", "不急"}
+var defaultDismissals = []string{"无所谓", "没关系", "没事", "不重要", "不要紧", "不介意", "不在意", "不在乎", "我知道", "知道了", "不着急", "不急"}
 
 // DefaultDismissals returns the words WithDismissals replaces: 无所谓,
-// 没关系, 不重要, 不要紧, 我知道, 知道了, 不着急, 不急.
+// 没关系, 没事, 不重要, 不要紧, 不介意, 不在意, 不在乎, 我知道, 知道了, 不着急,
+// 不急.
 func DefaultDismissals() []string { return slices.Clone(defaultDismissals) }
 
 // WithDismissals sets the words that dismiss the keyword right before them
