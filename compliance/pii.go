@@ -285,13 +285,16 @@ var (
 	cardWords  = []string{"卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "账号", "帐号", "账户", "帐户", "card"}
 	// personWords name a person's number: after an order word they take
 	// the number back from it (帮我把订单撤了 电话13812345678).
-	personWords = []string{"电话", "手机", "联系", "微信", "身份证", "tel", "phone", "mobile"}
+	// 身份证编号 ends with the order word 编号 and is listed whole, so that
+	// it is the nearer label.
+	personWords = []string{"电话", "手机", "联系", "微信", "身份证", "身份证编号", "证件号", "证件编号", "tel", "phone", "mobile"}
 )
 
 // orderContext reports whether the words just before text[i] say that
 // the number there is an order, tracking or serial number: an order word
 // is there, and no word naming a person's number or a card stands between
-// it and the number. The nearest label decides.
+// it and the number. The nearest label decides, by where it ends; when
+// two end together (身份证编号, 编号), the person's number wins.
 func orderContext(text string, i int) bool {
 	window := contextWindowAt(text, i)
 	order := lastOf(window, orderWords)
@@ -313,11 +316,13 @@ func contextWindowAt(text string, i int) string {
 	return asciiLower(text[start:i])
 }
 
-// lastOf returns where the last of words to occur in window starts, or -1.
+// lastOf returns where the last of words to occur in window ends, or -1.
 func lastOf(window string, words []string) int {
 	last := -1
 	for _, w := range words {
-		last = max(last, strings.LastIndex(window, w))
+		if k := strings.LastIndex(window, w); k >= 0 {
+			last = max(last, k+len(w))
+		}
 	}
 	return last
 }

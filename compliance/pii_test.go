@@ -85,6 +85,7 @@ func TestFindPII(t *testing.T) {
 		{name: "mobile after an order word, named", in: "帮我把订单撤了 电话13812345678", want: []span{{CategoryMobile, "13812345678", ConfidenceHigh}}},
 		{name: "card after an order word, named", in: "订单退款到银行卡 6222021234567890128", want: []span{{CategoryBankCard, "6222021234567890128", ConfidenceHigh}}},
 		{name: "order word nearest", in: "手机下的订单号 13812345678", want: nil},
+		{name: "a person's label ending in an order word", in: "身份证编号 11010519491231002X", want: []span{{CategoryIDNumber, "11010519491231002X", ConfidenceHigh}}},
 		{name: "full-width card", in: "４１１１１１１１１１１１１１１１", want: []span{{CategoryBankCard, "４１１１１１１１１１１１１１１１", ConfidenceMedium}}},
 		{name: "email", in: "a.b+c@mail.example.cn。", want: []span{{CategoryEmail, "a.b+c@mail.example.cn", ConfidenceHigh}}},
 		{name: "email trailing dot", in: "x@y.com.", want: []span{{CategoryEmail, "x@y.com", ConfidenceHigh}}},

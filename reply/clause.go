@@ -10,8 +10,9 @@ import (
 
 // A clause is a stretch of a message between punctuation or white space,
 // which customers type for a comma. Two kinds matter to ranking (see
-// doc.go): a clause that asks, and a clause that tells of something done
-// (上次的退款已经到账了) without asking.
+// doc.go): a clause that asks or requests, and a clause that tells,
+// without asking, of something done (上次的退款已经到账了, 单号看到了) or
+// that all is well (这次尺码刚好).
 
 // doneWords mark a clause that tells of something done, as written
 // (simplified and traditional): the clause is looked for in the raw
@@ -25,7 +26,9 @@ var closingWords = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "�
 var questionWords = []string{
 	"吗", "么", "呢", "什么", "啥", "怎么", "咋", "怎样", "如何", "哪", "几", "多少", "多久", "多长",
 	"能否", "是否", "可以", "能不能", "有没有", "会不会", "是不是", "要不要", "行不行", "请问", "问下", "问一下",
-	"想", "要", "帮我", "麻烦", "给我", "发我", // a request: 现在想换个颜色
+	// A request (单号发我下; and 想, see requests). Not 要 alone, which
+	// 之前要的 and 需要 hold.
+	"我要", "帮我", "麻烦", "给我", "发我",
 }
 
 // questionTails end a clause that asks: 有赠品没, 还有人不.
@@ -82,11 +85,52 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 // 解决了 ...) or that all is well (满意, 不错, 刚好 ...).
 func clauseKind(msg string, start, end int) (asks, done bool) {
 	clause, mark := clauseAround(msg, start, end)
-	asks = mark || containsAny(clause, questionWords)
+	asks = mark || containsAny(clause, questionWords) || wants(clause)
 	for _, w := range questionTails {
 		asks = asks || strings.HasSuffix(clause, w)
 	}
-	return asks, containsAny(clause, doneWords) || completed(clause) || containsAny(clause, praiseWords)
+	return asks, containsAny(clause, doneWords) || completed(clause) || praises(clause)
+}
+
+// wants reports whether clause, normalised, holds a 想 that asks for
+// something (现在想换个颜色), not one of 没想到 or 不想.
+func wants(clause string) bool {
+	for i := 0; ; {
+		k := strings.Index(clause[i:], "想")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if !negatedBy(clause, i) && !strings.HasPrefix(clause[i+len("想"):], "到") {
+			return true
+		}
+		i += len("想")
+	}
+}
+
+// negatedBy reports whether the rune of s before s[i:] is 不 or 没: 不满意
+// and 查不到了 do not say all is well or that something is done.
+func negatedBy(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r == '不' || r == '没'
+}
+
+// praises reports whether clause, normalised, holds a praise word that
+// is not negated (满意, but not 不满意).
+func praises(clause string) bool {
+	for _, w := range praiseWords {
+		for i := 0; ; {
+			k := strings.Index(clause[i:], w)
+			if k < 0 {
+				break
+			}
+			if !negatedBy(clause, i+k) {
+				return true
+			}
+			i += k + len(w)
+		}
+	}
+	return false
 }
 
 // praiseWords mark a clause that says all is well (这次尺码刚好, 发票开得很
@@ -119,11 +163,11 @@ func tellMark(r rune) bool {
 }
 
 // completed reports whether clause, normalised, ends with a completion,
-// before any trailing particles.
+// before any trailing particles, that is not negated (not 查不到了).
 func completed(clause string) bool {
 	clause = strings.TrimRight(clause, "啦哈呀哦喔嘛呢的")
 	for _, w := range completions {
-		if strings.HasSuffix(clause, w) {
+		if strings.HasSuffix(clause, w) && !negatedBy(clause, len(clause)-len(w)) {
 			return true
 		}
 	}
@@ -139,7 +183,7 @@ func completed(clause string) bool {
 // reports whether it left out any.
 func (sc *scratch) dropDone(msg string) bool {
 	// The usual message has one candidate and no thanks, or no clause
-	// that tells: nothing to do. The cheaper test first.
+	// that tells: nothing to do. mayTell, the dearer test, comes last.
 	closing := containsAny(msg, closingWords)
 	if len(sc.cands) < 2 && !closing || !mayTell(msg) {
 		return false

@@ -66,15 +66,17 @@
 // keyword right before a dismissal (无所谓, 没关系, 我知道 ...; see
 // WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about postage
 // only. A space does not end a dismissal (发票 无所谓). Nor does a keyword
-// followed by a negation that ends its clause, with at most one word of
-// one character and a 了 after it: 会员我不想办, 发票不需要, 赠品不要了
-// (but 要发票不要, an A-not-A question, asks).
+// followed by a negation that ends its clause, after at most two fillers
+// and with at most one character and a 了 after it: 会员我不想办, 发票不需
+// 要, 赠品不要了. A negation of one character (别) does not count there,
+// nor one in the next clause (我要退货 不想要了), nor a clause that asks
+// (发票不需要吗, 运费不要钱？, and 要发票不要, an A-not-A question).
 //
 // A none_of word that is negated or dismissed does not veto: 会员我不想办
 // 能享受满减吗 asks about promotions even where 会员 vetoes them. Nor does
 // one in a clause that tells of something done (see Ranking), when a
-// keyword of the rule is in a clause that asks: 发票已经开好了 下次买有满减
-// 吗.
+// keyword, all_of word or exact keyword of the rule is in a clause that
+// asks: 发票已经开好了 下次买有满减吗.
 //
 // # Examples
 //
@@ -105,17 +107,18 @@
 // # Ranking
 //
 // Before ranking, a rule matched in a clause that tells of something done
-// (已经, 上次, 上回, 之前, 刚才, or a final 收到了, 看到了, 删了, 解决了
-// ...) or that all is well (满意, 不错, 刚好 ...), and in none that asks,
-// is left out when another rule was matched in a clause that asks (吗,
-// 什么, 怎么, 哪, 几 ..., a final 没 or 不, a question mark) or requests
-// (想, 要, 帮我, 麻烦): 上回的退款收到了哈 这回有满减吗 asks about
-// promotions, and 投诉那事已经解决了 现在想换个颜色 about an exchange,
-// whatever the other rule's priority. When no clause asks and the message
-// thanks (谢谢, 好评, 辛苦了 ...), such rules do not answer at all, and the
-// examples are not asked either: 退款已经到账了 谢谢亲, 单号看到了 谢谢
-// and 换货收到了 这次尺码刚好 谢谢啦 ask nothing. A clause ends at
-// punctuation or white space.
+// (已经, 上次, 上回, 之前, 刚才, or a final 到了, 好了, 删了, 解决了 ...,
+// not negated as in 查不到了) or that all is well (满意, 不错, 刚好 ...,
+// not 不满意), and in none that asks, is left out when another rule was
+// matched in a clause that asks (吗, 什么, 怎么, 哪, 几 ..., a final 没 or
+// 不, a question mark) or requests (想 but not 没想到, 我要, 帮我, 麻烦,
+// 发我): 上回的退款收到了哈 这回有满减吗 asks about promotions, and 投诉
+// 那事已经解决了 现在想换个颜色 about an exchange, whatever the other
+// rule's priority. When no clause asks and the message thanks (谢谢, 好评,
+// 辛苦了 ...), such rules do not answer at all, and the examples are not
+// asked either: 退款已经到账了 谢谢亲, 单号看到了 谢谢 and 换货收到了 这次
+// 尺码刚好 谢谢啦 ask nothing. A clause ends at punctuation or white
+// space.
 //
 // Candidates are compared field by field ([Score]), and the first
 // difference decides:

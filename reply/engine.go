@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -635,13 +636,14 @@ func spaced(s string) bool {
 
 // unasked reports whether the keyword at msg[start:end] is negated or
 // dismissed, so that the customer does not ask it: a negation right
-// before it (不用发票; see negated), a dismissal after it (几天到货无所谓),
-// or a negation after it that ends its clause (会员我不想办, 发票不需要
-// 快点发货, 赠品不要了). After the keyword, at most two fillers (也, 都,
-// 我 ...) may come first; after such a negation, at most one rune and a
-// 了. A negation of one rune (别) does not count after the keyword, nor
-// one whose verb is right before the keyword: 要发票不要 and 是正品不是
-// ask.
+// before it (不用发票; see negated), a dismissal after it (几天到货无所谓,
+// 发票 无所谓), or a negation after it that ends its clause (会员我不想办,
+// 发票不需要 快点发货, 赠品不要了). After the keyword, at most two fillers
+// (也, 都, 我 ...) may come first; after such a negation, at most one rune
+// and a 了, and no question: 发票不需要吗 and 运费不要钱？ ask. A negation
+// of one rune (别) does not count after the keyword, nor one in another
+// clause (我要退货 不想要了), nor one whose verb comes shortly before the
+// keyword: 要发票不要 and 要开发票不要 are A-not-A questions.
 func (e *Engine) unasked(msg string, start, end int) bool {
 	if e.negated(msg, start) {
 		return true
@@ -649,30 +651,112 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 	if r, c, _ := normalize.After(msg, end); c != normalize.Keep || !strings.ContainsRune(e.afterFirst, r) {
 		return false // the usual keyword: nothing after it to read
 	}
-	var buf [maxNegationRunes + 4]rune
-	n, ended := runesAfter(msg, end, buf[:])
-	for skip := 0; skip <= 2 && skip < n; skip++ {
-		if skip > 0 && !strings.ContainsRune(dismissalFillers, buf[skip-1]) {
+	var a after
+	a.read(msg, end)
+	for skip := 0; skip <= 2 && skip < a.n; skip++ {
+		if skip > 0 && !strings.ContainsRune(dismissalFillers, a.buf[skip-1]) {
 			break
 		}
-		rest := buf[skip:n]
 		for _, d := range e.dismiss {
-			if hasPrefix(rest, d) {
-				return true
+			if hasPrefix(a.buf[skip:a.n], d) && !a.spaced(skip+1, skip+len(d)) {
+				return true // white space may come before it, not inside: sf不 急着要
 			}
 		}
-		if !ended {
+		if skip < a.cut && a.negatedAfter(e.negs, skip) && !aNotABefore(msg, start, e.negs, a.buf[skip:a.cut]) {
+			return true
+		}
+	}
+	return false
+}
+
+// after holds the runes after a keyword, normalised, as unasked reads
+// them: white space is skipped, as in 发票 无所谓, but marks the end of
+// the keyword's clause.
+type after struct {
+	buf [maxNegationRunes + 4]rune
+	gap uint32 // bit k: white space stands before buf[k]
+	n   int    // runes read
+	cut int    // runes of the keyword's clause, before any white space
+	end bool   // a break or the end of msg came right after buf[:n]
+	ask bool   // that break is a question mark
+}
+
+func (a *after) read(msg string, end int) {
+	for i := end; a.n < len(a.buf); a.n++ {
+		r, c, j := normalize.After(msg, i)
+		if c != normalize.Keep {
+			a.end, a.ask = true, c == normalize.Break && r == '?'
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(msg[:j])
+		if strings.ContainsFunc(msg[i:j-size], unicode.IsSpace) {
+			a.gap |= 1 << a.n
+		}
+		a.buf[a.n], i = r, j
+	}
+	a.cut = min(a.n, bits.TrailingZeros32(a.gap))
+}
+
+// spaced reports whether white space stands before any of buf[from:to].
+func (a *after) spaced(from, to int) bool {
+	return from < to && a.gap>>from&(1<<(to-from)-1) != 0
+}
+
+// negatedAfter reports whether the keyword's clause, from rune skip on,
+// is a negation of two runes or more, then at most one rune and a 了,
+// then its end, which does not ask.
+func (a *after) negatedAfter(negs [][]rune, skip int) bool {
+	if a.cut == a.n && (!a.end || a.ask) {
+		return false // the clause goes on past buf, or asks with a ？
+	}
+	rest := a.buf[skip:a.cut]
+	for _, neg := range negs {
+		if len(neg) < 2 || !hasPrefix(rest, neg) {
 			continue
 		}
-		for _, neg := range e.negs {
-			if len(neg) < 2 || !hasPrefix(rest, neg) {
-				continue
+		tail := rest[len(neg):]
+		if len(tail) > 0 && tail[len(tail)-1] == '了' {
+			tail = tail[:len(tail)-1]
+		}
+		if len(tail) == 0 || len(tail) == 1 && !strings.ContainsRune(questionParticles, tail[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionParticles end a clause that asks: 发票不需要吗.
+const questionParticles = "吗么呢嘛"
+
+// aNotABefore reports whether the negation at the start of rest, from
+// negs, has its verb (要 of 不要, 需要 of 不需要) among the few runes
+// before msg[start:] in the keyword's clause, so that the whole is an
+// A-not-A question: 要发票不要, 要开发票不要.
+func aNotABefore(msg string, start int, negs [][]rune, rest []rune) bool {
+	var before [maxNegationRunes + 4]rune // nearest first
+	n := 0
+	for i := start; n < len(before); n++ {
+		r, c, j := normalize.Before(msg, i)
+		if c != normalize.Keep || spaced(msg[j:i]) {
+			break
+		}
+		before[n], i = r, j
+	}
+	for _, neg := range negs {
+		if len(neg) < 2 || !negStart(neg) || !hasPrefix(rest, neg) {
+			continue
+		}
+		verb := neg[1:]
+		// verb, reversed, within the nearest aNotAReach+len(verb) runes.
+		for k := 0; k+len(verb) <= min(n, aNotAReach+len(verb)); k++ {
+			match := true
+			for m := range verb {
+				if before[k+m] != verb[len(verb)-1-m] {
+					match = false
+					break
+				}
 			}
-			tail := rest[len(neg):]
-			if len(tail) > 0 && tail[len(tail)-1] == '了' {
-				tail = tail[:len(tail)-1]
-			}
-			if len(tail) <= 1 && !(negStart(neg) && endsBefore(msg, start, neg[1:])) {
+			if match {
 				return true
 			}
 		}
@@ -680,38 +764,9 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 	return false
 }
 
-// runesAfter reads into buf the runes of msg after end, normalised, up to
-// the end of their clause: a break, or white space after the first rune
-// (发票 无所谓 is one clause). It returns how many it read and whether the
-// clause ended before buf was full.
-func runesAfter(msg string, end int, buf []rune) (n int, ended bool) {
-	for i := end; n < len(buf); n++ {
-		r, c, j := normalize.After(msg, i)
-		if c != normalize.Keep {
-			return n, true
-		}
-		_, size := utf8.DecodeLastRuneInString(msg[:j])
-		if n > 0 && strings.ContainsFunc(msg[i:j-size], unicode.IsSpace) {
-			return n, true
-		}
-		buf[n], i = r, j
-	}
-	return n, false
-}
-
-// endsBefore reports whether the runes of msg right before start,
-// normalised, are word.
-func endsBefore(msg string, start int, word []rune) bool {
-	i := start
-	for k := len(word) - 1; k >= 0; k-- {
-		r, c, j := normalize.Before(msg, i)
-		if c != normalize.Keep || r != word[k] {
-			return false
-		}
-		i = j
-	}
-	return true
-}
+// aNotAReach is how many runes may stand between an A-not-A question's
+// verb and its keyword: 开 in 要开发票不要.
+const aNotAReach = 3
 
 // hasPrefix reports whether s begins with prefix, which is not empty.
 func hasPrefix(s, prefix []rune) bool {
@@ -859,6 +914,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	// lies inside one of them and is not counted either.
 	negEnd := 0
 	heard := false // some keyword was negated, dismissed or told as done
+	tells := 0     // whether mayTell(msg): 1 or -1, 0 until a none_of word asks
 	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
@@ -884,7 +940,13 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if e.unasked(msg, m.Start, m.End) {
 				continue
 			}
-			if mayTell(msg) {
+			if tells == 0 {
+				tells = -1
+				if mayTell(msg) {
+					tells = 1
+				}
+			}
+			if tells > 0 {
 				if asks, done := clauseKind(msg, m.Start, m.End); done && !asks {
 					x.toldVeto = true
 					continue

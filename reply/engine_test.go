@@ -247,6 +247,13 @@ func TestNegations(t *testing.T) {
 		{"negation after, longer A-not-A", nil, "需要发票不需要", "invoice"},
 		{"negation after, one rune", nil, "发票别", "invoice"},
 		{"negation after, negation off", []Option{WithNegations()}, "发票不需要", "invoice"},
+		{"negation after, in the next clause", nil, "我要退货 不想要了", "return"},
+		{"negation after, in the next clause, far", nil, "退货" + strings.Repeat(" ", 40) + "不要了", "return"},
+		{"negation after, in a question", nil, "发票不需要吗", "invoice"},
+		{"negation after, before a question mark", nil, "运费不要钱？", "freight"},
+		{"negation after, A-not-A with a verb between", nil, "要开发票不要", "invoice"},
+		{"dismissed after a filler and a space", nil, "发票也 无所谓", ""},
+		{"no dismissal across a space inside it", nil, "能开发票不 急用", "invoice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -450,6 +457,11 @@ func TestDoneClauses(t *testing.T) {
 		{"发我 requests", "上次的退货已经处理了 这次发票发我下", "invoice"},
 		{"praise in another clause does not", "很满意 发票记得开 谢谢", "invoice"},
 		{"praise in a question asks", "发票开得很好吗 谢谢", "invoice"},
+		{"negated praise does not tell", "退货流程不满意 谢谢", "return"},
+		{"negated praise, a handoff kept", "投诉处理结果不满意 谢谢", "human"},
+		{"a negated completion does not tell", "运费查不到了 谢谢", "freight"},
+		{"要 inside another word does not request", "之前要的发票已经收到了 谢谢亲", ""},
+		{"没想到 does not request", "没想到发票今天就到了 谢谢", ""},
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())

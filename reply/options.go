@@ -132,8 +132,10 @@ func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 // negated keyword or all_of word is not counted, so 不用发票 does not fire
 // an invoice rule and 我没要投诉 does not hand off. Without the option the
 // engine uses DefaultNegations; WithNegations() with no words turns
-// negation off. A negation after a keyword negates it too when it ends
-// the keyword's clause (发票不需要, 会员我不想办; see the package
+// negation off. A negation of two characters or more after a keyword
+// negates it too when it ends the keyword's clause without asking, after
+// at most two fillers and with at most one character and a 了 after it
+// (发票不需要, 会员我不想办, 赠品不要了; not 发票不需要吗; see the package
 // documentation). A negated none_of word does not veto; exact rules are
 // never negated, and a negation that starts with 不 or 没 is ignored in an
 // A-not-A question (要不要, 是不是要, 要发票不要).
