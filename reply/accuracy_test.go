@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout7.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout8.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -50,7 +50,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout4.tsv", "dev"},
 	{"testdata/accuracy_holdout5.tsv", "dev"},
 	{"testdata/accuracy_holdout6.tsv", "dev"},
-	{"testdata/accuracy_holdout7.tsv", "held-out"},
+	{"testdata/accuracy_holdout7.tsv", "dev"},
+	{"testdata/accuracy_holdout8.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -164,17 +165,32 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new        289/313  = 92.3%, traps answered by the trapped rule 4 of 44,  small talk 4 of 39
 //	new, keywords only  286/313 = 91.4%
 //
-// The targets met are asserted as targets (accuracy on dev and on the
-// whole held-out corpus); the others, where they are not met, by the
-// measured floors.
+// Then holdout7 became dev data (and examples), round 10 tuned keywords
+// on it, and a review of the session's engine changes was acted on (a
+// negation after a keyword stays in its clause and does not ask; 不满意
+// and 查不到了 do not tell; 想 and 要 request only as such). Measured at
+// 664fe2a with the examples regenerated; accuracy_holdout8.tsv (same
+// brief as holdout6 and 7) was scored this once:
+//
+//	dev       8157/8200 = 99.5%, traps answered by the trapped rule 7 of 735, small talk 4 of 718
+//	held-out   473/500  = 94.6%, traps answered by the trapped rule 3 of 45,  small talk 4 of 45
+//	new        308/335  = 91.9%, traps answered by the trapped rule 3 of 44,  small talk 4 of 35
+//	new, keywords only  304/335 = 90.7%
+//
+// Three corpora written to one brief scored 91.6%, 92.3% and 91.9% on
+// their new messages: keyword tuning has levelled off, while traps
+// answered fell from 8 to 4 to 3.
+//
+// The target met is asserted as a target (accuracy on dev); the others,
+// where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 7 // 我手机坏了 刚看到消息, 没有色差 挺好的 ...: meaning, not words
-	maxChattyDev       = 5 // 我在包邮区长大的, 我妹妹在新疆当兵 ...: shop words in another sense
-	minAccuracyHeldOut = 0.95
-	maxTrappedHeldOut  = 4
+	maxChattyDev       = 4 // 我在包邮区长大的, 我妹妹在新疆当兵 ...: shop words in another sense
+	minAccuracyHeldOut = 0.94
+	maxTrappedHeldOut  = 3
 	maxChattyHeldOut   = 4
-	minAccuracyNew     = 0.92
+	minAccuracyNew     = 0.91
 )
 
 // part holds the score of one part of the corpora.
