@@ -1,6 +1,8 @@
 package reply
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,8 +21,8 @@ import (
 // message first, so that messages without them cost nothing.
 var doneWords = []string{"已经", "已經", "上次", "上回", "上一次", "之前", "刚才", "剛才"}
 
-// closingWords mark a message that thanks or closes, as written.
-var closingWords = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝", "好评", "好評", "辛苦了", "下次还来", "下次還來"}
+// closings mark a message that thanks or closes, as written.
+var closings = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝", "好评", "好評", "辛苦了", "下次还来", "下次還來"}
 
 // questionWords mark a clause that asks (normalised, simplified).
 var questionWords = []string{
@@ -146,18 +148,59 @@ var completions = []string{"到了", "到账了", "到帳了", "用上了", "删
 // mayTell reports whether msg, as written, may hold a clause that tells
 // of something done or praises: most messages do not, and cost nothing
 // more.
-func mayTell(msg string) bool {
-	return strings.ContainsFunc(msg, tellMark) &&
-		(containsAny(msg, doneWords) || containsAny(msg, completions) || containsAny(msg, praiseWords))
+func mayTell(msg string) bool { return tellWords.in(msg) }
+
+var (
+	tellWords    = newWordSet(doneWords, completions, praiseWords)
+	closingWords = newWordSet(closings)
+)
+
+// A wordSet finds whether a text holds any of its words in one pass over
+// the text: each word is filed under one of its runes, the first that is
+// not among commonRunes, and only the words filed under a rune of the
+// text are looked for. It is built once and never changed.
+type wordSet struct {
+	seen  [markBits / 64]uint64 // bit r%markBits is set for each mark r
+	marks []rune                // sorted
+	words [][]string            // words[i] are filed under marks[i]
 }
 
-// tellMark reports whether r is in some done word, completion or praise
-// word (TestTellMarks checks that each holds one): a message without one
-// is not searched for them.
-func tellMark(r rune) bool {
-	switch r {
-	case '已', '次', '回', '前', '才', '了', '意', '好', '错', '錯', '欢', '歡', '亮':
-		return true
+// markBits is the size of wordSet's first, inexact test of a rune.
+const markBits = 1024
+
+// commonRunes are runes most customer messages hold, poor marks.
+const commonRunes = "了好不的是我你在有吗么呢啊"
+
+func newWordSet(lists ...[]string) wordSet {
+	filed := map[rune][]string{}
+	for _, w := range slices.Concat(lists...) {
+		mark, _ := utf8.DecodeRuneInString(w)
+		for _, r := range w {
+			if !strings.ContainsRune(commonRunes, r) {
+				mark = r
+				break
+			}
+		}
+		filed[mark] = append(filed[mark], w)
+	}
+	var s wordSet
+	for _, r := range slices.Sorted(maps.Keys(filed)) {
+		s.seen[r%markBits/64] |= 1 << (r % 64)
+		s.marks = append(s.marks, r)
+		s.words = append(s.words, filed[r])
+	}
+	return s
+}
+
+// in reports whether text holds one of the words.
+func (s *wordSet) in(text string) bool {
+	for _, r := range text {
+		if s.seen[r%markBits/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		if i, ok := slices.BinarySearch(s.marks, r); ok && containsAny(text, s.words[i]) {
+			return true
+		}
 	}
 	return false
 }
@@ -184,7 +227,7 @@ func completed(clause string) bool {
 func (sc *scratch) dropDone(msg string) bool {
 	// The usual message has one candidate and no thanks, or no clause
 	// that tells: nothing to do. mayTell, the dearer test, comes last.
-	closing := containsAny(msg, closingWords)
+	closing := closingWords.in(msg)
 	if len(sc.cands) < 2 && !closing || !mayTell(msg) {
 		return false
 	}

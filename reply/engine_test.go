@@ -468,9 +468,18 @@ func TestDoneClauses(t *testing.T) {
 	}
 }
 
-func TestTellMarks(t *testing.T) {
-	for _, w := range slices.Concat(doneWords, completions, praiseWords) {
-		assert.True(t, strings.ContainsFunc(w, tellMark), "%q holds no rune of tellMark", w)
+// TestWordSets checks the word sets' one-pass lookup against looking for
+// each word, on every corpus message and on each word alone.
+func TestWordSets(t *testing.T) {
+	texts := slices.Concat(doneWords, completions, praiseWords, closings, []string{"", "了好不", "\xff到\xfe了"})
+	for _, c := range corpora {
+		for _, l := range readCorpus(t, c.file) {
+			texts = append(texts, l.msg)
+		}
+	}
+	for _, text := range texts {
+		assert.Equal(t, containsAny(text, slices.Concat(doneWords, completions, praiseWords)), tellWords.in(text), "mayTell(%q)", text)
+		assert.Equal(t, containsAny(text, closings), closingWords.in(text), "closingWords.in(%q)", text)
 	}
 }
 
