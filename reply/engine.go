@@ -658,7 +658,7 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 			break
 		}
 		for _, d := range e.dismiss {
-			if hasPrefix(a.buf[skip:a.n], d) && !a.spaced(skip+1, skip+len(d)) {
+			if hasPrefix(a.buf[skip:a.n], d) && !a.gapIn(skip+1, skip+len(d)) {
 				return true // white space may come before it, not inside: sf不 急着要
 			}
 		}
@@ -697,8 +697,8 @@ func (a *after) read(msg string, end int) {
 	a.cut = min(a.n, bits.TrailingZeros32(a.gap))
 }
 
-// spaced reports whether white space stands before any of buf[from:to].
-func (a *after) spaced(from, to int) bool {
+// gapIn reports whether white space stands before any of buf[from:to].
+func (a *after) gapIn(from, to int) bool {
 	return from < to && a.gap>>from&(1<<(to-from)-1) != 0
 }
 
