@@ -160,13 +160,43 @@ var (
 // not among commonRunes, and only the words filed under a rune of the
 // text are looked for. It is built once and never changed.
 type wordSet struct {
-	seen  [markBits / 64]uint64 // bit r%markBits is set for each mark r
-	marks []rune                // sorted
-	words [][]string            // words[i] are filed under marks[i]
+	marks runeSet
+	words [][]string // words[i] are filed under marks.runes[i]
 }
 
-// markBits is the size of wordSet's first, inexact test of a rune.
-const markBits = 1024
+// A runeSet answers whether a rune is one of a few in a step or two: a
+// bitmap of the runes modulo runeBits first, which most runes fail, then
+// a binary search. It is built once and never changed.
+type runeSet struct {
+	seen  [runeBits / 64]uint64
+	runes []rune // sorted, without repeats
+}
+
+// runeBits is the size of runeSet's bitmap.
+const runeBits = 1024
+
+func newRuneSet(runes []rune) runeSet {
+	var s runeSet
+	s.runes = slices.Compact(slices.Sorted(slices.Values(runes)))
+	for _, r := range s.runes {
+		s.seen[r%runeBits/64] |= 1 << (r % 64)
+	}
+	return s
+}
+
+// index returns the index of r in the set's sorted runes, or -1.
+func (s *runeSet) index(r rune) int {
+	if s.seen[r%runeBits/64]&(1<<(r%64)) == 0 {
+		return -1
+	}
+	if i, ok := slices.BinarySearch(s.runes, r); ok {
+		return i
+	}
+	return -1
+}
+
+// has reports whether r is in the set.
+func (s *runeSet) has(r rune) bool { return s.index(r) >= 0 }
 
 // commonRunes are runes most customer messages hold, poor marks.
 const commonRunes = "了好不的是我你在有吗么呢啊"
@@ -183,10 +213,8 @@ func newWordSet(lists ...[]string) wordSet {
 		}
 		filed[mark] = append(filed[mark], w)
 	}
-	var s wordSet
-	for _, r := range slices.Sorted(maps.Keys(filed)) {
-		s.seen[r%markBits/64] |= 1 << (r % 64)
-		s.marks = append(s.marks, r)
+	s := wordSet{marks: newRuneSet(slices.Collect(maps.Keys(filed)))}
+	for _, r := range s.marks.runes {
 		s.words = append(s.words, filed[r])
 	}
 	return s
@@ -195,10 +223,7 @@ func newWordSet(lists ...[]string) wordSet {
 // in reports whether text holds one of the words.
 func (s *wordSet) in(text string) bool {
 	for _, r := range text {
-		if s.seen[r%markBits/64]&(1<<(r%64)) == 0 {
-			continue
-		}
-		if i, ok := slices.BinarySearch(s.marks, r); ok && containsAny(text, s.words[i]) {
+		if i := s.marks.index(r); i >= 0 && containsAny(text, s.words[i]) {
 			return true
 		}
 	}

@@ -43,14 +43,15 @@ type Engine struct {
 	negs     [][]rune // negations, normalised (see WithNegations)
 	dismiss  [][]rune // dismissals, normalised (see WithDismissals)
 	// afterFirst holds the runes that may follow a keyword that a
-	// negation or dismissal after it makes unasked (see unasked).
-	afterFirst string
-	sim        *similar.Index // rules' examples; nil when there are none or they are off
-	examples   []string       // the texts sim holds, by index, for answers
-	disabled   bool
-	cfg        config
-	warnings   []Warning
-	pool       sync.Pool // *scratch
+	// negation or dismissal after it makes unasked (see unasked), and
+	// negLast the runes that end a negation (see negated).
+	afterFirst, negLast runeSet
+	sim                 *similar.Index // rules' examples; nil when there are none or they are off
+	examples            []string       // the texts sim holds, by index, for answers
+	disabled            bool
+	cfg                 config
+	warnings            []Warning
+	pool                sync.Pool // *scratch
 }
 
 type crule struct {
@@ -106,6 +107,7 @@ func New(rs *RuleSet, opts ...Option) (*Engine, []Warning, error) {
 		return nil, nil, err
 	}
 	e.afterFirst = afterFirst(e.negs, e.dismiss)
+	e.negLast = lastRunes(e.negs)
 	if f := e.cfg.similarity; e.cfg.similaritySet && (math.IsNaN(f) || f > 1) {
 		return nil, nil, fmt.Errorf("reply: WithSimilarity(%v): want a floor from 0 to 1 (0 turns examples off)", f)
 	}
@@ -605,8 +607,8 @@ func (e *Engine) negated(msg string, start int) bool {
 	n := 0
 	for i := start; n < len(buf); n++ {
 		r, c, j := normalize.Before(msg, i)
-		if c != normalize.Keep || n == 0 && spaced(msg[j:start]) {
-			break
+		if c != normalize.Keep || n == 0 && (!e.negLast.has(r) || spaced(msg[j:start])) {
+			break // the usual keyword: no negation ends right before it
 		}
 		buf[n], i = r, j
 	}
@@ -648,7 +650,7 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 	if e.negated(msg, start) {
 		return true
 	}
-	if r, c, _ := normalize.After(msg, end); c != normalize.Keep || !strings.ContainsRune(e.afterFirst, r) {
+	if r, c, _ := normalize.After(msg, end); c != normalize.Keep || !e.afterFirst.has(r) {
 		return false // the usual keyword: nothing after it to read
 	}
 	var a after
@@ -780,18 +782,26 @@ func negStart(neg []rune) bool { return neg[0] == '不' || neg[0] == '没' }
 // afterFirst returns the fillers and the first runes of the dismissals
 // and of the negations of two runes or more: the runes with which what
 // makes a keyword unasked may begin after it.
-func afterFirst(negs, dismiss [][]rune) string {
-	var b strings.Builder
-	b.WriteString(dismissalFillers)
+func afterFirst(negs, dismiss [][]rune) runeSet {
+	runes := []rune(dismissalFillers)
 	for _, w := range negs {
 		if len(w) >= 2 {
-			b.WriteRune(w[0])
+			runes = append(runes, w[0])
 		}
 	}
 	for _, w := range dismiss {
-		b.WriteRune(w[0])
+		runes = append(runes, w[0])
 	}
-	return b.String()
+	return newRuneSet(runes)
+}
+
+// lastRunes returns the set of the words' last runes.
+func lastRunes(words [][]rune) runeSet {
+	var runes []rune
+	for _, w := range words {
+		runes = append(runes, w[len(w)-1])
+	}
+	return newRuneSet(runes)
 }
 
 // dismissalFillers may stand between a keyword and its dismissal.
