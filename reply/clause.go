@@ -150,6 +150,18 @@ var completions = []string{"到了", "到账了", "到帳了", "用上了", "删
 // more.
 func mayTell(msg string) bool { return tellWords.in(msg) }
 
+// mayTell is mayTell(msg) for the message of this Reply call, worked out
+// once.
+func (sc *scratch) mayTell(msg string) bool {
+	if sc.tells == 0 {
+		sc.tells = -1
+		if mayTell(msg) {
+			sc.tells = 1
+		}
+	}
+	return sc.tells > 0
+}
+
 var (
 	tellWords    = newWordSet(doneWords, completions, praiseWords)
 	closingWords = newWordSet(closings)
@@ -253,7 +265,7 @@ func (sc *scratch) dropDone(msg string) bool {
 	// The usual message has one candidate and no thanks, or no clause
 	// that tells: nothing to do. mayTell, the dearer test, comes last.
 	closing := closingWords.in(msg)
-	if len(sc.cands) < 2 && !closing || !mayTell(msg) {
+	if len(sc.cands) < 2 && !closing || !sc.mayTell(msg) {
 		return false
 	}
 	var buf [16]bool

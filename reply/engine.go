@@ -852,6 +852,7 @@ type scratch struct {
 	cands []Candidate
 	idx   []int // the acc of each candidate
 	order []int // candidates, best first
+	tells int8  // whether mayTell(msg): 1 or -1; 0 until asked (see mayTell)
 }
 
 func strength(b matcher.Boundary) int {
@@ -918,13 +919,13 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	}
 	defer e.pool.Put(sc)
 	sc.found = e.m.AppendAll(sc.found[:0], msg)
+	sc.tells = 0
 	sc.accs, sc.kms = sc.accs[:0], sc.kms[:0]
 	// negEnd is the furthest end of a negated or dismissed match so far.
 	// Matches come ordered by start, so a later match that ends by then
 	// lies inside one of them and is not counted either.
 	negEnd := 0
 	heard := false // some keyword was negated, dismissed or told as done
-	tells := 0     // whether mayTell(msg): 1 or -1, 0 until a none_of word asks
 	exact := e.exactSpans(msg, sc.found)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
@@ -950,13 +951,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if e.unasked(msg, m.Start, m.End) {
 				continue
 			}
-			if tells == 0 {
-				tells = -1
-				if mayTell(msg) {
-					tells = 1
-				}
-			}
-			if tells > 0 {
+			if sc.mayTell(msg) {
 				if asks, done := clauseKind(msg, m.Start, m.End); done && !asks {
 					x.toldVeto = true
 					continue
