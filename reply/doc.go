@@ -94,7 +94,7 @@
 // Answer.Similar names the example and the score. With a cancel rule
 // whose keyword is 取消订单 and whose examples are 帮我把订单撤了 and
 // 这单不要了帮我撤掉, 帮我把单撤了 has no keyword but is answered by it
-// (0.66 to the first example; see ExampleWithSimilarity).
+// (0.75 to the first example; see ExampleWithSimilarity).
 //
 // Keywords always win: a message for which a rule fires never reaches the
 // examples. A keyword alone does not stop them: 退货太麻烦了 这单帮我撤了

@@ -21,7 +21,7 @@ func ExampleIndex_Nearest() {
 		fmt.Printf("%s: label %d, %.2f\n", msg, nb[0].Label, nb[0].Score)
 	}
 	// Output:
-	// 帮我把单撤了: label 1, 0.74
-	// 晚上几点还有人: label 2, 0.55
+	// 帮我把单撤了: label 1, 0.84
+	// 晚上几点还有人: label 2, 0.72
 	// 退货地址发我: nothing near
 }

@@ -30,7 +30,7 @@ type Neighbour struct {
 type Index struct {
 	ids  table     // feature -> its number, the rarest first
 	idf  []float32 // by feature number
-	none float64   // the idf of a feature in no example
+	none float64   // the weight of a feature in no example (see New)
 
 	// Postings: the examples holding feature f are ex[off[f]:off[f+1]],
 	// and the feature's weight in each is w[off[f]:off[f+1]].
@@ -116,7 +116,12 @@ func New(examples []Example) *Index {
 	ranked := order.ByCount(df, false)
 	x.ids = newTable(len(ranked))
 	n := float64(len(examples))
-	x.none = math.Log(n + 1)
+	// A feature in no example weighs as one in a single example: it
+	// tells no more about which example is nearest. The idf formula would
+	// give it log(n+1), and in an index of a few examples, where most
+	// known features sit at minIDF, every character the examples happen
+	// to lack would swamp the shared ones.
+	x.none = max(math.Log((n+1)/2), minIDF)
 	x.idf = make([]float32, len(ranked))
 	x.off = make([]int32, len(ranked)+1)
 	limit := int32(max(minCommon, len(examples)/commonShare))

@@ -92,7 +92,7 @@ func bruteScores(exs []Example, text string) []float64 {
 		d, ok := df[f]
 		switch {
 		case !ok:
-			return tf * math.Log(n+1)
+			return tf * max(math.Log((n+1)/2), minIDF) // as one in a single example
 		case d > limit:
 			return 0
 		}
@@ -204,6 +204,20 @@ func TestSmallIndex(t *testing.T) {
 	got, _ = two.Nearest("帮我把订单撤了", 0.5)
 	require.NotEmpty(t, got)
 	assert.Equal(t, 0, got[0].Example, "the identical example first")
+}
+
+// TestFewExamples: a shop with a handful of examples still matches a
+// message that lacks a character or a pair of theirs.
+func TestFewExamples(t *testing.T) {
+	for _, exs := range [][]Example{
+		{{"帮我把订单撤了", 1}},
+		{{"帮我把订单撤了", 1}, {"晚上十点还有人不", 2}, {"客服几点下班呀", 2}},
+	} {
+		got, _ := New(exs).Nearest("帮我把单撤了", 0.5)
+		if assert.NotEmpty(t, got, "帮我把单撤了 among %d examples", len(exs)) {
+			assert.Equal(t, 0, got[0].Example, "帮我把单撤了 among %d examples", len(exs))
+		}
+	}
 }
 
 func TestNaNFloor(t *testing.T) {
