@@ -28,7 +28,7 @@ var closings = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "多�
 var questionWords = []string{
 	"吗", "么", "呢", "什么", "啥", "怎么", "咋", "怎样", "如何", "哪", "几", "多少", "多久", "多长",
 	"能否", "是否", "可以", "能不能", "有没有", "会不会", "是不是", "要不要", "行不行", "请问", "问下", "问一下",
-	// A request (单号发我下; and 想, see requests). Not 要 alone, which
+	// A request (单号发我下; and 想, see wants). Not 要 alone, which
 	// 之前要的 and 需要 hold.
 	"我要", "帮我", "麻烦", "给我", "发我",
 }
@@ -97,16 +97,22 @@ func clauseKind(msg string, start, end int) (asks, done bool) {
 // wants reports whether clause, normalised, holds a 想 that asks for
 // something (现在想换个颜色), not one of 没想到 or 不想.
 func wants(clause string) bool {
+	return holdsUnnegated(clause, "想", func(rest string) bool { return !strings.HasPrefix(rest, "到") })
+}
+
+// holdsUnnegated reports whether clause holds w where negatedBy does not
+// apply and ok accepts what follows it.
+func holdsUnnegated(clause, w string, ok func(rest string) bool) bool {
 	for i := 0; ; {
-		k := strings.Index(clause[i:], "想")
+		k := strings.Index(clause[i:], w)
 		if k < 0 {
 			return false
 		}
 		i += k
-		if !negatedBy(clause, i) && !strings.HasPrefix(clause[i+len("想"):], "到") {
+		if !negatedBy(clause, i) && ok(clause[i+len(w):]) {
 			return true
 		}
-		i += len("想")
+		i += len(w)
 	}
 }
 
@@ -121,15 +127,8 @@ func negatedBy(s string, i int) bool {
 // is not negated (满意, but not 不满意).
 func praises(clause string) bool {
 	for _, w := range praiseWords {
-		for i := 0; ; {
-			k := strings.Index(clause[i:], w)
-			if k < 0 {
-				break
-			}
-			if !negatedBy(clause, i+k) {
-				return true
-			}
-			i += k + len(w)
+		if holdsUnnegated(clause, w, func(string) bool { return true }) {
+			return true
 		}
 	}
 	return false
@@ -145,17 +144,13 @@ var praiseWords = []string{"满意", "滿意", "挺好", "很好", "不错", "�
 // raw message first, as written (simplified and traditional).
 var completions = []string{"到了", "到账了", "到帳了", "用上了", "删了", "刪了", "好了", "解决了", "解決了", "处理了", "處理了", "搞定了"}
 
-// mayTell reports whether msg, as written, may hold a clause that tells
-// of something done or praises: most messages do not, and cost nothing
-// more.
-func mayTell(msg string) bool { return tellWords.in(msg) }
-
-// mayTell is mayTell(msg) for the message of this Reply call, worked out
-// once.
+// mayTell reports whether msg, the message of this Reply call, as
+// written, may hold a clause that tells of something done or praises:
+// most messages do not, and cost nothing more. It is worked out once.
 func (sc *scratch) mayTell(msg string) bool {
 	if sc.tells == 0 {
 		sc.tells = -1
-		if mayTell(msg) {
+		if tellWords.in(msg) {
 			sc.tells = 1
 		}
 	}

@@ -852,7 +852,7 @@ type scratch struct {
 	cands []Candidate
 	idx   []int // the acc of each candidate
 	order []int // candidates, best first
-	tells int8  // whether mayTell(msg): 1 or -1; 0 until asked (see mayTell)
+	tells int8  // whether msg may tell: 1 or -1; 0 until asked (see scratch.mayTell)
 }
 
 func strength(b matcher.Boundary) int {

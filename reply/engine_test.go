@@ -478,7 +478,7 @@ func TestWordSets(t *testing.T) {
 		}
 	}
 	for _, text := range texts {
-		assert.Equal(t, containsAny(text, slices.Concat(doneWords, completions, praiseWords)), tellWords.in(text), "mayTell(%q)", text)
+		assert.Equal(t, containsAny(text, slices.Concat(doneWords, completions, praiseWords)), tellWords.in(text), "tellWords.in(%q)", text)
 		assert.Equal(t, containsAny(text, closings), closingWords.in(text), "closingWords.in(%q)", text)
 	}
 }
