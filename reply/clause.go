@@ -22,16 +22,18 @@ import (
 var doneWords = []string{"已经", "已經", "上次", "上回", "上一次", "之前", "刚才", "剛才"}
 
 // closings mark a message that thanks or closes, as written.
-var closings = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝", "好评", "好評", "辛苦了", "下次还来", "下次還來"}
+var closings = []string{"谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝", "好评", "好評", "辛苦", "下次还来", "下次還來"}
 
 // questionWords mark a clause that asks (normalised, simplified).
 var questionWords = []string{
 	"吗", "么", "呢", "什么", "啥", "怎么", "咋", "怎样", "如何", "哪", "几", "多少", "多久", "多长",
 	"能否", "是否", "可以", "能不能", "有没有", "会不会", "是不是", "要不要", "行不行", "请问", "问下", "问一下",
-	// A request (单号发我下; and 想, see wants). Not 要 alone, which
-	// 之前要的 and 需要 hold.
-	"我要", "帮我", "麻烦", "给我", "发我",
 }
+
+// requestWords mark a clause that requests (单号发我下; and 想, see
+// wants), unless a done word comes before them in it: 已经给我补发了
+// tells. Not 要 alone, which 之前要的 and 需要 hold.
+var requestWords = []string{"我要", "帮我", "麻烦", "给我", "发我"}
 
 // questionTails end a clause that asks: 有赠品没, 还有人不.
 var questionTails = []string{"没", "不", "没有"}
@@ -82,16 +84,28 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 
 // clauseKind reports whether the clause of msg that holds msg[start:end]
 // asks (a question word such as 吗, 什么, 怎么, 哪 or 几, a final 没 or
-// 不, or a question mark after it), and whether it tells of something
+// 不, a question mark after it, or a request such as 帮我 or 想 that is
+// not told as done), and whether it tells of something
 // done (已经, 上次, 上回, 之前, 刚才, or a final 收到了, 看到了, 删了,
 // 解决了 ...) or that all is well (满意, 不错, 刚好 ...).
 func clauseKind(msg string, start, end int) (asks, done bool) {
 	clause, mark := clauseAround(msg, start, end)
-	asks = mark || containsAny(clause, questionWords) || wants(clause)
+	asks = mark || containsAny(clause, questionWords) || wants(clause) || requests(clause)
 	for _, w := range questionTails {
 		asks = asks || strings.HasSuffix(clause, w)
 	}
 	return asks, containsAny(clause, doneWords) || completed(clause) || praises(clause)
+}
+
+// requests reports whether clause, normalised, holds a request word with
+// no done word before it.
+func requests(clause string) bool {
+	for _, w := range requestWords {
+		if i := strings.Index(clause, w); i >= 0 && !containsAny(clause[:i], doneWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // wants reports whether clause, normalised, holds a 想 that asks for

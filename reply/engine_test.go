@@ -462,6 +462,9 @@ func TestDoneClauses(t *testing.T) {
 		{"a negated completion does not tell", "运费查不到了 谢谢", "freight"},
 		{"要 inside another word does not request", "之前要的发票已经收到了 谢谢亲", ""},
 		{"没想到 does not request", "没想到发票今天就到了 谢谢", ""},
+		{"a request told as done tells", "退货已经给我退了 发票怎么开", "invoice"},
+		{"a request before a done word asks", "帮我把上次的退货处理下 发票怎么开", "return"},
+		{"辛苦啦 closes", "运费到账了 辛苦啦", ""},
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
