@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sort"
 	"sync"
 
 	"github.com/kefu-go/kefu/matcher/internal/order"
@@ -38,12 +39,15 @@ type Index struct {
 	ex  []int32
 	w   []float32
 
-	// Vectors: example e's features, by number, are fid[vec[e]:vec[e+1]],
-	// with weights fw[vec[e]:vec[e+1]].
+	// Vectors: example e's features, sorted by number, are
+	// fid[vec[e]:vec[e+1]], with weights fw[vec[e]:vec[e+1]].
 	vec  []int32
 	fid  []int32
 	fw   []float32
 	norm []float32 // length of each example's vector
+	// suf[i] is the squared length of the rest of a vector from fid[i]
+	// on: a bound on what features numbered from fid[i] on can add.
+	suf []float32
 
 	labels []int
 	pool   sync.Pool // *scratch
@@ -156,8 +160,31 @@ func New(examples []Example) *Index {
 		})
 		x.vec = append(x.vec, int32(len(x.fid)))
 		x.norm[i] = float32(math.Sqrt(sq))
+		v := x.vec[i]
+		sort.Sort(byNumber{x.fid[v:], x.fw[v:]})
+	}
+	x.suf = make([]float32, len(x.fw))
+	for e := range examples {
+		var sq float64
+		for i := x.vec[e+1] - 1; i >= x.vec[e]; i-- {
+			sq += float64(x.fw[i]) * float64(x.fw[i])
+			x.suf[i] = float32(sq)
+		}
 	}
 	return x
+}
+
+// byNumber sorts an example's vector by feature number.
+type byNumber struct {
+	ids []int32
+	ws  []float32
+}
+
+func (v byNumber) Len() int           { return len(v.ids) }
+func (v byNumber) Less(i, j int) bool { return v.ids[i] < v.ids[j] }
+func (v byNumber) Swap(i, j int) {
+	v.ids[i], v.ids[j] = v.ids[j], v.ids[i]
+	v.ws[i], v.ws[j] = v.ws[j], v.ws[i]
 }
 
 // A table maps features to their numbers: open addressing over a power of
@@ -286,7 +313,7 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	}
 	qn := math.Sqrt(qsq)
 	// Rarest first: features are numbered by how many examples hold them.
-	slices.Sort(sc.q)
+	sortSmall(sc.q)
 	var rest float64
 	for _, id := range sc.q {
 		rest += float64(sc.qw[id]) * float64(sc.qw[id])
@@ -317,13 +344,22 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 		dot := sc.acc[e]
 		sc.acc[e] = 0
 		if len(tail) > 0 {
-			// The tail adds at most its length times the example's.
-			if (float64(dot)+tailNorm*float64(x.norm[e]))/(qn*float64(x.norm[e])) < low {
+			// The tail adds at most its length times that of the
+			// example's features numbered from the tail's first on.
+			from, _ := slices.BinarySearch(x.fid[x.vec[e]:x.vec[e+1]], tail[0])
+			from += int(x.vec[e])
+			if from == int(x.vec[e+1]) {
+				// nothing to add
+			} else if (float64(dot)+tailNorm*math.Sqrt(float64(x.suf[from])))/(qn*float64(x.norm[e])) < low {
 				continue
+			} else {
+				dot += x.dotTail(from, int(x.vec[e+1]), sc.qw)
 			}
-			dot += x.dotTail(e, sc.qw)
 		}
-		s := min1(float64(dot) / (qn * float64(x.norm[e])))
+		s := float64(dot) / (qn * float64(x.norm[e]))
+		if s > 1 {
+			s = 1 // rounding
+		}
 		if s < low || s <= 0 {
 			continue
 		}
@@ -344,19 +380,31 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	return append([]Neighbour(nil), best[:n]...), runes
 }
 
-// dotTail returns the dot product of example e's vector with qw, the
-// weights of the features not visited through postings.
-func (x *Index) dotTail(e int32, qw []float32) float32 {
-	ids, ws := x.fid[x.vec[e]:x.vec[e+1]], x.fw[x.vec[e]:x.vec[e+1]]
+// sortSmall sorts s, a text's feature numbers: an insertion sort, which
+// beats slices.Sort on the few dozen a message has.
+func sortSmall(s []int32) {
+	if len(s) > 64 {
+		slices.Sort(s)
+		return
+	}
+	for i := 1; i < len(s); i++ {
+		v, j := s[i], i
+		for ; j > 0 && s[j-1] > v; j-- {
+			s[j] = s[j-1]
+		}
+		s[j] = v
+	}
+}
+
+// dotTail returns the dot product of vector entries from to to with qw,
+// the weights of the features not visited through postings.
+func (x *Index) dotTail(from, to int, qw []float32) float32 {
 	var dot float32
-	for i, id := range ids {
-		dot += ws[i] * qw[id]
+	for i, id := range x.fid[from:to] {
+		dot += x.fw[from+i] * qw[id]
 	}
 	return dot
 }
-
-// min1 clips rounding errors above 1.
-func min1(s float64) float64 { return math.Min(s, 1) }
 
 // less reports whether a ranks below b: a lower score, or an equal score
 // and a later example.

@@ -260,3 +260,17 @@ func FuzzNearest(f *testing.F) {
 		require.Equal(t, got, again, "Nearest(%q) is deterministic", text)
 	})
 }
+
+func TestSortSmall(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 21, 64, 65, 300} {
+		s := make([]int32, n)
+		for i := range s {
+			s[i] = r.Int32N(50)
+		}
+		want := slices.Clone(s)
+		slices.Sort(want)
+		sortSmall(s)
+		assert.Equal(t, want, s, "sortSmall of %d numbers", n)
+	}
+}
