@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout8.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout9.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -51,7 +51,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout5.tsv", "dev"},
 	{"testdata/accuracy_holdout6.tsv", "dev"},
 	{"testdata/accuracy_holdout7.tsv", "dev"},
-	{"testdata/accuracy_holdout8.tsv", "held-out"},
+	{"testdata/accuracy_holdout8.tsv", "dev"},
+	{"testdata/accuracy_holdout9.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -181,16 +182,29 @@ func readCorpus(t *testing.T, file string) []labelled {
 // their new messages: keyword tuning has levelled off, while traps
 // answered fell from 8 to 4 to 3.
 //
+// Then holdout8 became dev data (and examples), round 11 tuned keywords
+// on it, and a request told as done (已经给我补发了) came to tell. Measured
+// at 8ce22de with the examples regenerated; accuracy_holdout9.tsv was
+// scored this once. Its writer's brief asked that about half of its small
+// talk hold shop words in another sense (我的人生就像卡住的快递), more than
+// the briefs of holdout6 to 8; 16 of its 45 small-talk messages were
+// answered, and 14 of its other 455 messages were wrong (96.9% right):
+//
+//	dev       8654/8700 = 99.5%, traps answered by the trapped rule 8 of 780, small talk 5 of 763
+//	held-out   470/500  = 94.0%, traps answered by the trapped rule 5 of 45,  small talk 16 of 45
+//	new        280/310  = 90.3%, traps answered by the trapped rule 5 of 43,  small talk 16 of 33
+//	new, keywords only  277/310 = 89.4%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 7 // 我手机坏了 刚看到消息, 没有色差 挺好的 ...: meaning, not words
-	maxChattyDev       = 4 // 我在包邮区长大的, 我妹妹在新疆当兵 ...: shop words in another sense
+	maxTrappedDev      = 8 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 5 // 我在包邮区长大的, 我妹妹在新疆当兵 ...: shop words in another sense
 	minAccuracyHeldOut = 0.94
-	maxTrappedHeldOut  = 3
-	maxChattyHeldOut   = 4
-	minAccuracyNew     = 0.91
+	maxTrappedHeldOut  = 5
+	maxChattyHeldOut   = 16
+	minAccuracyNew     = 0.90
 )
 
 // part holds the score of one part of the corpora.
