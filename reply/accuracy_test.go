@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout9.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout10.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -52,7 +52,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout6.tsv", "dev"},
 	{"testdata/accuracy_holdout7.tsv", "dev"},
 	{"testdata/accuracy_holdout8.tsv", "dev"},
-	{"testdata/accuracy_holdout9.tsv", "held-out"},
+	{"testdata/accuracy_holdout9.tsv", "dev"},
+	{"testdata/accuracy_holdout10.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -195,16 +196,26 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new        280/310  = 90.3%, traps answered by the trapped rule 5 of 43,  small talk 16 of 33
 //	new, keywords only  277/310 = 89.4%
 //
+// Then holdout9 became dev data (and examples), with no tuning on its
+// misses; accuracy_holdout10.tsv, written to holdout9's brief, was scored
+// this once at a1cdfee with the examples regenerated. Again 16 of 45
+// small-talk messages were answered; 8 of its other 455 were wrong:
+//
+//	dev       9128/9200 = 99.2%, traps answered by the trapped rule 13 of 825, small talk 21 of 808
+//	held-out   476/500  = 95.2%, traps answered by the trapped rule 2 of 45,  small talk 16 of 45
+//	new        261/285  = 91.6%, traps answered by the trapped rule 2 of 42,  small talk 16 of 28
+//	new, keywords only  258/285 = 90.5%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 8 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 5 // 我在包邮区长大的, 我妹妹在新疆当兵 ...: shop words in another sense
-	minAccuracyHeldOut = 0.94
-	maxTrappedHeldOut  = 5
+	maxTrappedDev      = 13 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 21 // 我在包邮区长大的, 我的人生就像卡住的快递 ...: shop words in another sense
+	minAccuracyHeldOut = 0.95
+	maxTrappedHeldOut  = 2
 	maxChattyHeldOut   = 16
-	minAccuracyNew     = 0.90
+	minAccuracyNew     = 0.91
 )
 
 // part holds the score of one part of the corpora.
