@@ -63,9 +63,11 @@
 // inside an A-not-A question (要不要发票, 是不是要退货) asks rather than
 // negates, a keyword inside a negated one is negated with it (顺丰 in
 // 不用发顺丰), and exact rules are never negated. In the same way a
-// keyword right before a dismissal (无所谓, 没关系, 我知道 ...; see
+// keyword right before a dismissal (无所谓, 没关系, 我知道, 算了 ...; see
 // WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about postage
-// only. A space does not end a dismissal (发票 无所谓). Nor does a keyword
+// only. A space does not end a dismissal (本来想投诉的 算了), but 还是,
+// 干脆 or 不如 before the keyword makes it a decision (还是退货算了).
+// Nor does a keyword
 // followed by a negation that ends its clause, after at most two fillers
 // and with at most one character and a 了 after it: 会员我不想办, 发票不需
 // 要, 赠品不要了. A negation of one character (别) does not count there,

@@ -661,7 +661,8 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 		}
 		for _, d := range e.dismiss {
 			if hasPrefix(a.buf[skip:a.n], d) && !a.gapIn(skip+1, skip+len(d)) {
-				return true // white space may come before it, not inside: sf不 急着要
+				// White space may come before it, not inside: sf不 急着要.
+				return !decidedBefore(msg, start)
 			}
 		}
 		if skip < a.cut && a.negatedAfter(e.negs, skip) && !aNotABefore(msg, start, e.negs, a.buf[skip:a.cut]) {
@@ -669,6 +670,26 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// decisions, before a keyword in its clause, turn a dismissal after it
+// into a decision: 还是退货算了 and 干脆退款算了 decide to return.
+var decisions = []string{"还是", "干脆", "不如"}
+
+// decidedBefore reports whether one of the decisions comes before
+// msg[start:] in its clause, within maxClauseRunes runes.
+func decidedBefore(msg string, start int) bool {
+	var buf [maxClauseRunes]rune
+	n := len(buf)
+	for i := start; n > 0; {
+		r, c, j := normalize.Before(msg, i)
+		if c != normalize.Keep || spaced(msg[j:i]) {
+			break
+		}
+		n--
+		buf[n], i = r, j
+	}
+	return containsAny(string(buf[n:]), decisions)
 }
 
 // after holds the runes after a keyword, normalised, as unasked reads
@@ -805,7 +826,7 @@ func lastRunes(words [][]rune) runeSet {
 }
 
 // dismissalFillers may stand between a keyword and its dismissal.
-const dismissalFillers = "也都我倒就其实"
+const dismissalFillers = "也都我倒就其实的"
 
 // aNotA reports whether the negation neg, with the runes before it
 // (nearest first), is the middle of an A-not-A question: 要 before 不要,

@@ -254,6 +254,11 @@ func TestNegations(t *testing.T) {
 		{"negation after, A-not-A with a verb between", nil, "要开发票不要", "invoice"},
 		{"dismissed after a filler and a space", nil, "发票也 无所谓", ""},
 		{"no dismissal across a space inside it", nil, "能开发票不 急用", "invoice"},
+		{"dismissed by 算了 after 的 and a space", nil, "本来想投诉的 算了", ""},
+		{"dismissed by 就算了", nil, "发票就算了 保修多久", "warranty"},
+		{"还是 before the keyword decides", nil, "还是退货算了", "return"},
+		{"干脆 before the keyword decides", nil, "干脆退货算了 保修多久", "return"},
+		{"a decision in another clause does not", nil, "还是 发票算了 保修多久", "warranty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -145,18 +145,20 @@ func WithNegations(words ...string) Option {
 }
 
 // defaultDismissals are the words that, right after a keyword, say the
-// customer is not asking about it: 几天到货无所谓, 尺码我知道.
-var defaultDismissals = []string{"无所谓", "没关系", "没事", "不重要", "不要紧", "不介意", "不在意", "不在乎", "我知道", "知道了", "不着急", "不急"}
+// customer is not asking about it: 几天到货无所谓, 尺码我知道, 本来想投诉的
+// 算了.
+var defaultDismissals = []string{"无所谓", "没关系", "没事", "不重要", "不要紧", "不介意", "不在意", "不在乎", "我知道", "知道了", "不着急", "不急", "算了"}
 
 // DefaultDismissals returns the words WithDismissals replaces: 无所谓,
 // 没关系, 没事, 不重要, 不要紧, 不介意, 不在意, 不在乎, 我知道, 知道了, 不着急,
-// 不急.
+// 不急, 算了.
 func DefaultDismissals() []string { return slices.Clone(defaultDismissals) }
 
 // WithDismissals sets the words that dismiss the keyword right before them
-// (after normalisation, and after at most two fillers such as 也, 都 or
-// 我): a dismissed keyword or all_of word is not counted, so 几天到货无所谓
-// 包邮吗 asks about postage only. Without the option the engine uses
+// (after normalisation, and after at most two fillers such as 也, 都, 的
+// or 我): a dismissed keyword or all_of word is not counted, so 几天到货无所谓
+// 包邮吗 asks about postage only. A keyword after 还是, 干脆 or 不如 in its
+// clause is not dismissed: 还是退货算了 decides to return. Without the option the engine uses
 // DefaultDismissals; WithDismissals() with no words turns dismissal off.
 // A dismissed none_of word does not veto; exact rules are never
 // dismissed.
