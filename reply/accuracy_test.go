@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout10.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout11.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -53,7 +53,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout7.tsv", "dev"},
 	{"testdata/accuracy_holdout8.tsv", "dev"},
 	{"testdata/accuracy_holdout9.tsv", "dev"},
-	{"testdata/accuracy_holdout10.tsv", "held-out"},
+	{"testdata/accuracy_holdout10.tsv", "dev"},
+	{"testdata/accuracy_holdout11.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -206,16 +207,36 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new        261/285  = 91.6%, traps answered by the trapped rule 2 of 42,  small talk 16 of 28
 //	new, keywords only  258/285 = 90.5%
 //
+// Then holdout10 became dev data (and examples), round 12 tuned keywords
+// on holdout9's and holdout10's misses, and 算了 came to dismiss (本来想投诉
+// 的 算了). Measured at 4dcc84e with the examples regenerated;
+// accuracy_holdout11.tsv, written to the same brief, was scored this
+// once. 16 of its 45 small-talk messages were answered, as in holdout9
+// and holdout10: round 12's small-talk vetoes (当窝, 人生就像) did not
+// carry over to new wordings (我家猫把快递盒当成了窝). Its other 455
+// messages were 97.4% right.
+//
+//	dev       9629/9700 = 99.3%, traps answered by the trapped rule 13 of 870, small talk 23 of 853
+//	held-out   472/500  = 94.4%, traps answered by the trapped rule 2 of 45,  small talk 16 of 45
+//	new        256/284  = 90.1%, traps answered by the trapped rule 2 of 40,  small talk 16 of 30
+//	new, keywords only  252/284 = 88.7%
+//
+// Without small talk, the new messages of holdout9, 10 and 11 were 94.9%,
+// 96.9% and 95.3% right (263/277, 249/257, 242/254): keywords and
+// examples answer customers' questions, nobody's tuned for, at about the
+// target; small talk that uses shop words in another sense is what they
+// cannot tell apart.
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 13 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 21 // 我在包邮区长大的, 我的人生就像卡住的快递 ...: shop words in another sense
-	minAccuracyHeldOut = 0.95
+	maxChattyDev       = 23 // 我在包邮区长大的, 我老公就是送快递的 ...: shop words in another sense
+	minAccuracyHeldOut = 0.94
 	maxTrappedHeldOut  = 2
 	maxChattyHeldOut   = 16
-	minAccuracyNew     = 0.91
+	minAccuracyNew     = 0.90
 )
 
 // part holds the score of one part of the corpora.
