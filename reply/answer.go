@@ -26,9 +26,13 @@ const (
 	// AskedBack: two rules of different categories matched equally well
 	// and the customer is asked which one they mean (WithAskBack).
 	AskedBack
+	// SmallTalk: rules matched, but the message asks nothing and tells of
+	// the customer's own life, not of the shop or an order (我老公就是送
+	// 快递的 天天累得要死; see WithoutSmallTalk).
+	SmallTalk
 )
 
-var reasonNames = [...]string{"answered", "no-match", "rules-disabled", "switched-off", "blocked", "asked-back"}
+var reasonNames = [...]string{"answered", "no-match", "rules-disabled", "switched-off", "blocked", "asked-back", "small-talk"}
 
 // String returns the reason's name, e.g. "no-match".
 func (r Reason) String() string {

@@ -303,6 +303,81 @@ func (sc *scratch) dropDone(msg string) bool {
 	return dropped
 }
 
+// chatCues mark a message that tells of the customer's own life rather
+// than of an order: family, friends and work (我老公, 我同学, 领导), a
+// likeness (就像), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候).
+// Not 人生: 人生第一次遇到物流三天不动的 complains.
+// They are looked for as written (simplified and traditional).
+var chatCues = []string{
+	"老公", "男朋友", "女朋友", "男票", "女票", "老婆", "我爸", "我妈", "我媽", "奶奶", "爷爷", "爺爺", "姥姥", "外婆",
+	"我儿子", "我兒子", "我女儿", "我女兒", "闺蜜", "閨蜜", "同事", "同学", "同學", "老师", "老師", "领导", "領導",
+	"我家猫", "我家貓", "我家狗", "就像", "哈哈", "笑死", "梦见", "夢見", "梦到", "夢到", "小时候", "小時候",
+	"上学", "上學", "纪录片", "紀錄片", "电视剧", "電視劇",
+}
+
+// shopWords mark a message about the shop or an order, as written: the
+// shop addressed (你们, 亲, 客服), the goods (这个, 这款, 买的, 收到的,
+// 穿着, 尺码) or the order (订单, 下单, 收货人, 地址, 的快递, 单号).
+var shopWords = []string{
+	"你们", "你們", "你家", "店家", "亲", "親", "客服", "掌柜", "掌櫃", "店里", "店裡", "店铺", "店鋪", "宝贝", "寶貝",
+	"这个", "這個", "这款", "這款", "这件", "這件", "这双", "這雙", "这条", "這條", "这套", "這套", "这瓶", "這瓶",
+	"商品", "链接", "鏈接", "买的", "買的", "拍的", "拍了", "收到", "订单", "訂單", "下单", "下單", "下的单", "下的單",
+	"到货", "到貨", "收货", "收貨", "收件", "的快递", "的快遞", "的包裹", "发给我", "發給我", "给我发", "給我發",
+	"送给", "送給", "送我", "地址", "尺码", "尺碼", "码数", "碼數", "穿着", "穿著", "穿上", "用着", "用著", "试了", "試了",
+	"退款", "签收", "簽收", "单号", "單號",
+}
+
+var (
+	chatWords = newWordSet(chatCues)
+	shopSet   = newWordSet(shopWords)
+)
+
+// chats reports whether msg is small talk that holds shop words in
+// another sense (我老公就是送快递的 天天累得要死, 我男朋友就像快递 永远在路上):
+// it holds a chat cue and no shop word, asks nothing (no question word,
+// request or question mark anywhere, no clause that starts with 要, and
+// no clause of a candidate's keyword that asks), and no candidate is an
+// exact rule's. Then no rule answers (see SmallTalk).
+func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
+	if !chatWords.in(msg) || shopSet.in(msg) || strings.ContainsAny(msg, "?？") {
+		return false
+	}
+	for k := range sc.cands {
+		if exact(sc.idx[k]) {
+			return false
+		}
+		if asked, _ := sc.clausesOf(msg, sc.idx[k]); asked {
+			return false // 送女票的 能包一下不
+		}
+		if !sc.cuedClause(msg, sc.idx[k]) {
+			return false // 我老公说太小了 换大一码
+		}
+	}
+	n := normalize.String(msg)
+	if containsAny(n, questionWords) || wants(n) || requests(n) {
+		return false
+	}
+	for c := range strings.FieldsFuncSeq(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+		if strings.HasPrefix(normalize.String(c), "要") {
+			return false // a clause of its own that requests: 我妈说不合适 要退货
+		}
+	}
+	return true
+}
+
+// cuedClause reports whether a keyword match of acc in msg is in a clause
+// that holds a chat cue.
+func (sc *scratch) cuedClause(msg string, acc int) bool {
+	for i := range sc.kms {
+		if m := &sc.kms[i]; m.acc == acc {
+			if c, _ := clauseAround(msg, m.Start, m.End); containsAny(c, chatCues) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // clausesOf reports, for the keyword matches of acc in msg, whether any
 // is in a clause that asks, and whether none is and some are in clauses
 // that tell of something done (the others saying neither).

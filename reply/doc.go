@@ -122,6 +122,16 @@
 // 尺码刚好 谢谢啦 ask nothing. A clause ends at punctuation or white
 // space.
 //
+// Small talk that uses shop words in another sense does not get a rule's
+// reply either: when the message asks nothing (no question word, request
+// or question mark, and no clause that starts with 要), holds no word
+// about the shop or an order (你们, 亲, 这个, 买的, 订单, 地址, 的快递 ...),
+// and every matched keyword sits in a clause that tells of the customer's
+// own life (我老公, 同事, 老师, 就像, 哈哈, 梦见, 小时候 ...), the answer is
+// the default reply with reason [SmallTalk]: 我老公就是送快递的 天天累得要死,
+// but not 我爸的快递还没到 or 我老公说太小了 换大一码. Exact rules are never
+// affected; [WithoutSmallTalk] turns the check off.
+//
 // Candidates are compared field by field ([Score]), and the first
 // difference decides:
 //

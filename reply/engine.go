@@ -211,6 +211,9 @@ func (e *Engine) compileExamples(rs *RuleSet) {
 	}
 }
 
+// exactRule reports whether rule i matches whole messages only.
+func (e *Engine) exactRule(i int) bool { return e.rules[i].Match == Exact }
+
 // similarRule returns the rule whose examples msg resembles enough, by the
 // policy of WithSimilarity, and the example, or -1.
 func (e *Engine) similarRule(msg string) (int, similar.Neighbour) {
@@ -1026,6 +1029,9 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	}
 	if len(sc.cands) > 0 && sc.dropDone(msg) {
 		heard = true // like a dismissed keyword: said, not asked
+	}
+	if len(sc.cands) > 0 && !e.cfg.noSmallTalk && sc.chats(msg, e.exactRule) {
+		return e.fallback(a, SmallTalk, msg)
 	}
 	cands := sc.cands
 	if len(cands) == 0 {

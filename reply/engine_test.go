@@ -530,3 +530,34 @@ func TestDoneClauseSkipsExamples(t *testing.T) {
 	assert.True(t, a.Fallback, "told as done and thanked: not asked, and not compared with examples (%s)", a.Trace())
 	assert.Nil(t, a.Similar)
 }
+
+func TestSmallTalk(t *testing.T) {
+	on, _, err := New(Starter())
+	require.NoError(t, err)
+	off, _, err := New(Starter(), WithoutSmallTalk())
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name, msg string
+		chat      bool // falls back as small talk
+	}{
+		{"a job in the family", "我老公就是送快递的 天天累得要死", true},
+		{"a likeness", "我男朋友就像快递 永远在路上", true},
+		{"a dream", "昨晚梦见自己拆快递拆了一整夜", true},
+		{"traditional characters", "我老公就是送快遞的 天天累得要死", true},
+		{"the cue in another clause", "我老公说太小了 换大一码", false},
+		{"an order of the family", "我爸的快递还没到", false},
+		{"a shop word", "我妈说这个质量很好 哈哈", false},
+		{"a question", "我老公就是送快递的 你们发什么快递", false},
+		{"an A-not-A tail", "送女票的 能包一下不", false},
+		{"a clause that requests", "我妈说不合适 要退货", false},
+		{"a question mark", "我老公就是送快递的？", false},
+		{"no cue", "快递三天没动了", false},
+	} {
+		a := on.Reply(c.msg)
+		assert.Equal(t, c.chat, a.Reason == SmallTalk, "%s: Reply(%q): %s", c.name, c.msg, a.Trace())
+		if c.chat {
+			assert.True(t, a.Fallback, "%s: Reply(%q) falls back", c.name, c.msg)
+			assert.False(t, off.Reply(c.msg).Fallback, "%s: Reply(%q) WithoutSmallTalk answers", c.name, c.msg)
+		}
+	}
+}

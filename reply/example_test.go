@@ -121,6 +121,18 @@ rules:
 	// 几天到无所谓，包邮吗: "freight" "delivery_time"
 }
 
+func ExampleWithoutSmallTalk() {
+	e, _, _ := reply.New(reply.Starter())
+	off, _, _ := reply.New(reply.Starter(), reply.WithoutSmallTalk())
+	for _, msg := range []string{"我老公就是送快递的 天天累得要死", "我老公的快递还没到"} {
+		a, b := e.Reply(msg), off.Reply(msg)
+		fmt.Printf("%s: %s %q, without the check %q\n", msg, a.Reason, a.Rule, b.Rule)
+	}
+	// Output:
+	// 我老公就是送快递的 天天累得要死: small-talk "", without the check "logistics_tracking"
+	// 我老公的快递还没到: answered "logistics_stuck", without the check "logistics_stuck"
+}
+
 func ExampleWithSimilarity() {
 	rules := `
 version: 1

@@ -18,6 +18,7 @@ type config struct {
 	vars          map[string]string
 	thesaurus     *synonyms.Thesaurus
 	noDefaultSyns bool
+	noSmallTalk   bool
 	cleaner       Cleaner
 	schedule      *Schedule
 	clock         func() time.Time
@@ -61,6 +62,16 @@ func WithThesaurus(t *synonyms.Thesaurus) Option {
 // the rule set's synonyms and WithThesaurus count.
 func WithoutDefaultSynonyms() Option {
 	return func(c *config) { c.noDefaultSyns = true }
+}
+
+// WithoutSmallTalk turns off the small-talk check: by default, a message
+// that asks nothing, holds no word about the shop or an order (你们, 这个,
+// 买的, 订单 ...) and tells of the customer's own life (我老公, 同事,
+// 就像, 哈哈, 梦见 ...) is not answered by a keyword rule, so that 我老公
+// 就是送快递的 天天累得要死 falls back with reason SmallTalk. Exact rules
+// (greetings) are never affected.
+func WithoutSmallTalk() Option {
+	return func(c *config) { c.noSmallTalk = true }
 }
 
 // WithCleaner replaces the default compliance filter (compliance.New with
