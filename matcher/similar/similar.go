@@ -242,6 +242,11 @@ const minIDF = 0.1
 // kept.
 const slack = 1e-5
 
+// boundSlack allows for rounding in the pruning's bounds, which may fall
+// below the score they bound by about 1e-7 when they are tight (a tail of
+// one feature that the example holds once).
+const boundSlack = 1e-6
+
 // Len returns the number of examples.
 func (x *Index) Len() int { return len(x.labels) }
 
@@ -280,7 +285,11 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	if math.IsNaN(floor) {
 		return nil, 0
 	}
-	low := floor - slack // what the pruning and the filter compare with
+	low := floor - slack // what the filter compares with
+	// The pruning's bounds are sums of rounded float32 parts, which may
+	// fall a little below the score they bound: they are compared with
+	// less.
+	lowBound := low - boundSlack
 	sc.q, sc.unknown = sc.q[:0], sc.unknown[:0]
 	add := func(f feature) {
 		id := x.ids.get(f)
@@ -321,7 +330,7 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	sc.touched = sc.touched[:0]
 	cut := len(sc.q) // features from cut on only add to touched examples
 	for i, id := range sc.q {
-		if floor > 0 && math.Sqrt(max(rest, 0)) < low*qn {
+		if floor > 0 && math.Sqrt(max(rest, 0)) < lowBound*qn {
 			cut = i
 			break
 		}
@@ -350,7 +359,7 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 			from += int(x.vec[e])
 			if from == int(x.vec[e+1]) {
 				// nothing to add
-			} else if (float64(dot)+tailNorm*math.Sqrt(float64(x.suf[from])))/(qn*float64(x.norm[e])) < low {
+			} else if (float64(dot)+tailNorm*math.Sqrt(float64(x.suf[from])))/(qn*float64(x.norm[e])) < lowBound {
 				continue
 			} else {
 				dot += x.dotTail(from, int(x.vec[e+1]), sc.qw)
