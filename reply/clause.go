@@ -31,8 +31,9 @@ var questionWords = []string{
 }
 
 // requestWords mark a clause that requests (单号发我下; and 想, see
-// wants), unless a done word comes before them in it: 已经给我补发了
-// tells. Not 要 alone, which 之前要的 and 需要 hold.
+// wants), unless a done word comes before them in it and it ends with
+// 了: 已经给我补发了 tells, but 已经三天了帮我查下物流 and 之前的订单帮我取消
+// 一下 request. Not 要 alone, which 之前要的 and 需要 hold.
 var requestWords = []string{"我要", "帮我", "麻烦", "给我", "发我"}
 
 // questionTails end a clause that asks: 有赠品没, 还有人不.
@@ -97,11 +98,12 @@ func clauseKind(msg string, start, end int) (asks, done bool) {
 	return asks, containsAny(clause, doneWords) || completed(clause) || praises(clause)
 }
 
-// requests reports whether clause, normalised, holds a request word with
-// no done word before it.
+// requests reports whether clause, normalised, holds a request word that
+// is not told as done (see requestWords).
 func requests(clause string) bool {
+	told := strings.HasSuffix(strings.TrimRight(clause, "啦哈呀哦喔嘛的"), "了")
 	for _, w := range requestWords {
-		if i := strings.Index(clause, w); i >= 0 && !containsAny(clause[:i], doneWords) {
+		if i := strings.Index(clause, w); i >= 0 && !(told && containsAny(clause[:i], doneWords)) {
 			return true
 		}
 	}
@@ -317,7 +319,8 @@ var chatCues = []string{
 
 // shopWords mark a message about the shop or an order, as written: the
 // shop addressed (你们, 亲, 客服), the goods (这个, 这款, 买的, 收到的,
-// 穿着, 尺码) or the order (订单, 下单, 收货人, 地址, 的快递, 单号).
+// 穿着, 尺码), the order (订单, 下单, 收货人, 地址, 的快递, 单号) or what
+// went wrong with it (没动, 发错, 少了, 坏了, 态度).
 var shopWords = []string{
 	"你们", "你們", "你家", "店家", "亲", "親", "客服", "掌柜", "掌櫃", "店里", "店裡", "店铺", "店鋪", "宝贝", "寶貝",
 	"这个", "這個", "这款", "這款", "这件", "這件", "这双", "這雙", "这条", "這條", "这套", "這套", "这瓶", "這瓶",
@@ -325,6 +328,11 @@ var shopWords = []string{
 	"到货", "到貨", "收货", "收貨", "收件", "的快递", "的快遞", "的包裹", "发给我", "發給我", "给我发", "給我發",
 	"送给", "送給", "送我", "地址", "尺码", "尺碼", "码数", "碼數", "穿着", "穿著", "穿上", "用着", "用著", "试了", "試了",
 	"退款", "签收", "簽收", "单号", "單號",
+	// What goes wrong with an order, told by someone else (我妈说快递一直
+	// 没动, 老婆说颜色发错了).
+	"没动", "沒動", "不动", "不動", "没更新", "沒更新", "一直没", "一直沒", "还没到", "還沒到", "没收到", "沒收到",
+	"开错", "開錯", "发错", "發錯", "少发", "少發", "少了", "开胶", "開膠", "坏了", "壞了", "破了", "穿了",
+	"不合适", "不合適", "态度", "態度", "抬头", "抬頭", "专票", "專票",
 }
 
 var (
@@ -365,17 +373,17 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 	return true
 }
 
-// cuedClause reports whether a keyword match of acc in msg is in a clause
-// that holds a chat cue.
+// cuedClause reports whether every keyword match of acc in msg is in a
+// clause that holds a chat cue.
 func (sc *scratch) cuedClause(msg string, acc int) bool {
 	for i := range sc.kms {
 		if m := &sc.kms[i]; m.acc == acc {
-			if c, _ := clauseAround(msg, m.Start, m.End); containsAny(c, chatCues) {
-				return true
+			if c, _ := clauseAround(msg, m.Start, m.End); !containsAny(c, chatCues) {
+				return false
 			}
 		}
 	}
-	return false
+	return true
 }
 
 // clausesOf reports, for the keyword matches of acc in msg, whether any

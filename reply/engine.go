@@ -663,7 +663,7 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 			break
 		}
 		for _, d := range e.dismiss {
-			if hasPrefix(a.buf[skip:a.n], d) && !a.gapIn(skip+1, skip+len(d)) {
+			if hasPrefix(a.buf[skip:a.n], d) && !a.gapIn(skip+1, skip+len(d)) && !a.askedOrCounted(skip+len(d)) {
 				// White space may come before it, not inside: sf不 急着要.
 				return !decidedBefore(msg, start)
 			}
@@ -673,6 +673,17 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// askedOrCounted reports whether the dismissal that ends before a.buf[k]
+// is asked about or counts something, so that it does not dismiss: a
+// question particle or a question mark right after it (运费算了吗, 满减算了
+// 没), or a number (运费算了两次).
+func (a *after) askedOrCounted(k int) bool {
+	if k >= a.n {
+		return a.end && a.ask
+	}
+	return a.gap&(1<<k) == 0 && strings.ContainsRune("吗么嘛没呢0123456789一二两三四五六七八九十几", a.buf[k])
 }
 
 // decisions, before a keyword in its clause, turn a dismissal after it

@@ -561,3 +561,79 @@ func TestSmallTalk(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallTalkOrderStatements: complaints and requests about an order
+// that name a relative or a colleague and ask nothing are not small talk.
+func TestSmallTalkOrderStatements(t *testing.T) {
+	on, _, err := New(Starter())
+	require.NoError(t, err)
+	for _, c := range []struct{ msg, rule string }{
+		{"我妈说快递一直没动", "logistics_stuck"},
+		{"同事说物流一直不动", "logistics_stuck"},
+		{"我老公说物流三天没更新了", "logistics_stuck"},
+		{"我老婆说发票开错了", "invoice"},
+		{"领导说发票抬头要改成公司名", "invoice"},
+		{"老师说发票要开专票", "invoice"},
+		{"我儿子穿了一天就开胶了", "damaged"},
+		{"老婆说颜色发错了", "wrong_item"},
+		{"我女儿说少发了一件", "missing_item"},
+		{"我妈说少了一个赠品", "missing_item"},
+		{"我爸说快递员态度很差", "complaint"},
+		{"我妈说不合适要退货", "return_policy"}, // TestSmallTalk's case, without its space
+	} {
+		a := on.Reply(c.msg)
+		assert.Equal(t, c.rule, a.Rule, "Reply(%q): %s", c.msg, a.Trace())
+	}
+}
+
+// TestSmallTalkEveryKeywordClause: small talk needs every matched keyword
+// in a clause that tells of the customer's own life.
+func TestSmallTalkEveryKeywordClause(t *testing.T) {
+	on, _, err := New(Starter())
+	require.NoError(t, err)
+	for _, msg := range []string{
+		"发票开错了 我老公说发票都这样", // 发票 at 0 is in 发票开错了, no cue
+		"物流三天没动 同事说物流就这样", // 物流 at 0 is in 物流三天没动, no cue
+	} {
+		a := on.Reply(msg)
+		assert.NotEqual(t, SmallTalk, a.Reason, "Reply(%q): a keyword sits in a clause without a cue: %s", msg, a.Trace())
+	}
+}
+
+// TestDismissalAskedOrCounted: 算了 after a keyword also means counted or
+// charged (运费算了吗, 运费算了两次): asked about or with a number after
+// it, a dismissal does not dismiss.
+func TestDismissalAskedOrCounted(t *testing.T) {
+	e, _, err := New(Starter())
+	require.NoError(t, err)
+	for _, c := range []struct{ msg, rule string }{
+		{"运费算了吗", "freight"},
+		{"这单运费算了没有", "freight"},
+		{"满减算了没", "promotion"},
+		{"优惠券算了吗", "coupon"},
+		{"积分算了吗", "membership"},
+		{"运费算了两次", "freight"},
+		{"运费的算了吗", "freight"}, // the new 的 filler reaches it too
+	} {
+		a := e.Reply(c.msg)
+		assert.Equal(t, c.rule, a.Rule, "Reply(%q): %s", c.msg, a.Trace())
+	}
+}
+
+// TestRequestAfterDoneWord: 之前 and 上次 often qualify the object (之前的
+// 订单帮我取消) and 已经 a wait (已经三天了帮我查下物流); only a clause that
+// ends with 了 (已经给我补发了) tells the request as done.
+func TestRequestAfterDoneWord(t *testing.T) {
+	e, _, err := New(Starter())
+	require.NoError(t, err)
+	for _, c := range []struct{ msg, rule string }{
+		{"之前的订单帮我取消一下 谢谢", "cancel_order"},
+		{"已经等了一周了麻烦帮我催下快递 谢谢", "logistics_tracking"},
+		{"已经三天了帮我查下物流 谢谢", "logistics_tracking"},
+		{"上次的退货麻烦处理一下 谢谢", "return_policy"},
+		{"之前买的帮我开个发票 谢谢", "invoice"},
+	} {
+		a := e.Reply(c.msg)
+		assert.Equal(t, c.rule, a.Rule, "Reply(%q): %s", c.msg, a.Trace())
+	}
+}
