@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout11.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout12.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -54,7 +54,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout8.tsv", "dev"},
 	{"testdata/accuracy_holdout9.tsv", "dev"},
 	{"testdata/accuracy_holdout10.tsv", "dev"},
-	{"testdata/accuracy_holdout11.tsv", "held-out"},
+	{"testdata/accuracy_holdout11.tsv", "dev"},
+	{"testdata/accuracy_holdout12.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -227,16 +228,31 @@ func readCorpus(t *testing.T, file string) []labelled {
 // target; small talk that uses shop words in another sense is what they
 // cannot tell apart.
 //
+// Then holdout11 became dev data (and examples), the engine gained the
+// small-talk check (a message that asks nothing, holds no word about the
+// shop or an order and tells of the customer's own life: 我老公就是送快递
+// 的), with fixes from a review. Measured at 416699e with the examples
+// regenerated; accuracy_holdout12.tsv, written to the same brief plus
+// real messages that name family (我爸的快递还没到), was scored this once.
+// The small-talk check fired on 4 of its messages: 3 small talk, and one
+// real damage report (我妈打开发现屏幕有道裂痕). Its other small talk used
+// cues the check does not know (我闺女的班主任, 我哥, 婚姻, 膝盖).
+//
+//	dev       10116/10200 = 99.2%, traps answered by the trapped rule 15 of 915, small talk 25 of 898
+//	held-out    476/500   = 95.2%, traps answered by the trapped rule 4 of 45,  small talk 13 of 45
+//	new         280/304   = 92.1%, traps answered by the trapped rule 4 of 40,  small talk 13 of 30
+//	new, keywords only  272/304 = 89.5%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 13 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 23 // 我在包邮区长大的, 我老公就是送快递的 ...: shop words in another sense
-	minAccuracyHeldOut = 0.94
-	maxTrappedHeldOut  = 2
-	maxChattyHeldOut   = 16
-	minAccuracyNew     = 0.90
+	maxTrappedDev      = 15 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 25 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.95
+	maxTrappedHeldOut  = 4
+	maxChattyHeldOut   = 13
+	minAccuracyNew     = 0.92
 )
 
 // part holds the score of one part of the corpora.
