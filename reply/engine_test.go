@@ -552,6 +552,12 @@ func TestSmallTalk(t *testing.T) {
 		{"a clause that requests", "我妈说不合适 要退货", false},
 		{"a question mark", "我老公就是送快递的？", false},
 		{"no cue", "快递三天没动了", false},
+		{"school", "我们学校上课玩手机要扣积分", true},
+		{"a relative's teacher", "我闺女的班主任说她作业质量越来越高了", true},
+		{"a damage relayed from family", "我妈打开发现屏幕有道裂痕", false},
+		{"a colour complaint relayed", "室友说颜色和图片不一样", false},
+		{"a slow delivery relayed", "我对象说物流太慢了", false},
+		{"a deadline", "考试前能到就行", false},
 	} {
 		a := on.Reply(c.msg)
 		assert.Equal(t, c.chat, a.Reason == SmallTalk, "%s: Reply(%q): %s", c.name, c.msg, a.Trace())
