@@ -664,6 +664,9 @@ func (e *Engine) unasked(msg string, start, end int) bool {
 		}
 		for _, d := range e.dismiss {
 			if hasPrefix(a.buf[skip:a.n], d) && !a.gapIn(skip+1, skip+len(d)) && !a.askedOrCounted(skip+len(d)) {
+				if skip == 0 && a.gap&1 == 0 && slices.Equal(d, suanle) {
+					continue // 取消订单算了: just cancel
+				}
 				// White space may come before it, not inside: sf不 急着要.
 				return !decidedBefore(msg, start)
 			}
@@ -689,6 +692,11 @@ func (a *after) askedOrCounted(k int) bool {
 // decisions, before a keyword in its clause, turn a dismissal after it
 // into a decision: 还是退货算了 and 干脆退款算了 decide to return.
 var decisions = []string{"还是", "干脆", "不如"}
+
+// suanle (算了) right after a keyword, with no filler or space between,
+// decides rather than dismisses: 取消订单算了 asks to cancel. After a
+// filler or a space it dismisses: 发票就算了, 本来想投诉的 算了.
+var suanle = []rune("算了")
 
 // decidedBefore reports whether one of the decisions comes before
 // msg[start:] in its clause, within maxClauseRunes runes.

@@ -258,7 +258,8 @@ func TestNegations(t *testing.T) {
 		{"dismissed by 就算了", nil, "发票就算了 保修多久", "warranty"},
 		{"还是 before the keyword decides", nil, "还是退货算了", "return"},
 		{"干脆 before the keyword decides", nil, "干脆退货算了 保修多久", "return"},
-		{"a decision in another clause does not", nil, "还是 发票算了 保修多久", "warranty"},
+		{"a decision in another clause does not", nil, "还是 发票就算了 保修多久", "warranty"},
+		{"算了 right after the keyword decides", nil, "退货算了", "return"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -169,7 +169,9 @@ func DefaultDismissals() []string { return slices.Clone(defaultDismissals) }
 // (after normalisation, and after at most two fillers such as 也, 都, 的
 // or 我): a dismissed keyword or all_of word is not counted, so 几天到货无所谓
 // 包邮吗 asks about postage only. A keyword after 还是, 干脆 or 不如 in its
-// clause is not dismissed: 还是退货算了 decides to return. Without the option the engine uses
+// clause is not dismissed: 还是退货算了 decides to return; nor is one
+// with 算了 right after it (取消订单算了 asks to cancel), nor one whose
+// dismissal is asked about or counts (运费算了吗, 运费算了两次). Without the option the engine uses
 // DefaultDismissals; WithDismissals() with no words turns dismissal off.
 // A dismissed none_of word does not veto; exact rules are never
 // dismissed.
