@@ -66,7 +66,8 @@
 // keyword right before a dismissal (无所谓, 没关系, 我知道, 算了 ...; see
 // WithDismissals) does not count: 几天到货无所谓 包邮吗 asks about postage
 // only. A space does not end a dismissal (本来想投诉的 算了), but 还是,
-// 干脆 or 不如 before the keyword makes it a decision (还是退货算了).
+// 干脆 or 不如 before the keyword makes it a decision (还是退货算了), and
+// so does 算了 right after the keyword (取消订单算了).
 // Nor does a keyword
 // followed by a negation that ends its clause, after at most two fillers
 // and with at most one character and a 了 after it: 会员我不想办, 发票不需
