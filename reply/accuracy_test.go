@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout12.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout13.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -55,7 +55,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout9.tsv", "dev"},
 	{"testdata/accuracy_holdout10.tsv", "dev"},
 	{"testdata/accuracy_holdout11.tsv", "dev"},
-	{"testdata/accuracy_holdout12.tsv", "held-out"},
+	{"testdata/accuracy_holdout12.tsv", "dev"},
+	{"testdata/accuracy_holdout13.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -243,16 +244,35 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         280/304   = 92.1%, traps answered by the trapped rule 4 of 40,  small talk 13 of 30
 //	new, keywords only  272/304 = 89.5%
 //
+// Then holdout12 became dev data (and examples), round 13 tuned keywords
+// on it, the small-talk check learnt more cues of a customer's life
+// (对象, 室友, 学校, 婚姻) and more words for what goes wrong with an order
+// (裂, 不一样, 太慢), and 算了 right after a keyword came to decide
+// (取消订单算了). Measured at c758b46 with the examples regenerated;
+// accuracy_holdout13.tsv was scored this once. Its brief asked for more
+// real messages that name family, friends or colleagues (同事说这个颜色不
+// 对) and for small talk with 保修, 售后 and 积分. The small-talk check
+// fired on 7 of its messages: 6 small talk, and one real missing-item
+// report (我姐说包裹里没有充电线). Its new messages without small talk
+// were 224/248 = 90.3% right, against 94.9% to 96.9% on the four before:
+// more paraphrase no keyword or example covers (我拍的是白色 到手是粉色的,
+// 收到的碗磕了个口子).
+//
+//	dev       10614/10700 = 99.2%, traps answered by the trapped rule 16 of 960, small talk 32 of 943
+//	held-out    462/500   = 92.4%, traps answered by the trapped rule 7 of 45,  small talk 14 of 45
+//	new         242/280   = 86.4%, traps answered by the trapped rule 7 of 43,  small talk 14 of 32
+//	new, keywords only  239/280 = 85.4%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 15 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 25 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.95
-	maxTrappedHeldOut  = 4
-	maxChattyHeldOut   = 13
-	minAccuracyNew     = 0.92
+	maxTrappedDev      = 16 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 32 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.92
+	maxTrappedHeldOut  = 7
+	maxChattyHeldOut   = 14
+	minAccuracyNew     = 0.86
 )
 
 // part holds the score of one part of the corpora.
