@@ -91,11 +91,17 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 // 解决了 ...) or that all is well (满意, 不错, 刚好 ...).
 func clauseKind(msg string, start, end int) (asks, done bool) {
 	clause, mark := clauseAround(msg, start, end)
-	asks = mark || containsAny(clause, questionWords) || wants(clause) || requests(clause)
+	return mark || clauseAsks(clause), containsAny(clause, doneWords) || completed(clause) || praises(clause)
+}
+
+// clauseAsks reports whether clause, normalised, asks: see clauseKind.
+func clauseAsks(clause string) bool {
 	for _, w := range questionTails {
-		asks = asks || strings.HasSuffix(clause, w)
+		if strings.HasSuffix(clause, w) {
+			return true
+		}
 	}
-	return asks, containsAny(clause, doneWords) || completed(clause) || praises(clause)
+	return containsAny(clause, questionWords) || wants(clause) || requests(clause)
 }
 
 // requests reports whether clause, normalised, holds a request word that
@@ -307,9 +313,9 @@ func (sc *scratch) dropDone(msg string) bool {
 
 // chatCues mark a message that tells of the customer's own life rather
 // than of an order: family, friends and work (我老公, 我同学, 领导), a
-// likeness (就像), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候).
-// Not 人生: 人生第一次遇到物流三天不动的 complains.
-// They are looked for as written (simplified and traditional).
+// likeness (就像), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候),
+// school and love. They are looked for as written (simplified and
+// traditional).
 var chatCues = []string{
 	"老公", "男朋友", "女朋友", "男票", "女票", "老婆", "我爸", "我妈", "我媽", "奶奶", "爷爷", "爺爺", "姥姥", "外婆",
 	"我儿子", "我兒子", "我女儿", "我女兒", "闺蜜", "閨蜜", "同事", "同学", "同學", "老师", "老師", "领导", "領導",
@@ -359,11 +365,16 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 		if exact(sc.idx[k]) {
 			return false
 		}
-		if asked, _ := sc.clausesOf(msg, sc.idx[k]); asked {
-			return false // 送女票的 能包一下不
-		}
-		if !sc.cuedClause(msg, sc.idx[k]) {
-			return false // 我老公说太小了 换大一码
+		for i := range sc.kms {
+			if m := &sc.kms[i]; m.acc == sc.idx[k] {
+				c, mark := clauseAround(msg, m.Start, m.End)
+				if mark || clauseAsks(c) {
+					return false // 送女票的 能包一下不
+				}
+				if !containsAny(c, chatCues) {
+					return false // 我老公说太小了 换大一码
+				}
+			}
 		}
 	}
 	n := normalize.String(msg)
@@ -373,19 +384,6 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 	for c := range strings.FieldsFuncSeq(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
 		if strings.HasPrefix(normalize.String(c), "要") {
 			return false // a clause of its own that requests: 我妈说不合适 要退货
-		}
-	}
-	return true
-}
-
-// cuedClause reports whether every keyword match of acc in msg is in a
-// clause that holds a chat cue.
-func (sc *scratch) cuedClause(msg string, acc int) bool {
-	for i := range sc.kms {
-		if m := &sc.kms[i]; m.acc == acc {
-			if c, _ := clauseAround(msg, m.Start, m.End); !containsAny(c, chatCues) {
-				return false
-			}
 		}
 	}
 	return true
