@@ -54,15 +54,9 @@ func containsAny(s string, words []string) bool {
 // clauseAround returns the clause of msg that holds msg[start:end],
 // normalised, and whether a question mark ends it.
 func clauseAround(msg string, start, end int) (clause string, questionMark bool) {
-	var left, right [maxClauseRunes]rune
-	nl, nr := 0, 0
-	for i := start; nl < len(left); nl++ {
-		r, c, j := normalize.Before(msg, i)
-		if c != normalize.Keep || spaced(msg[j:i]) {
-			break
-		}
-		left[nl], i = r, j
-	}
+	var lb, right [maxClauseRunes]rune
+	left := clauseBefore(&lb, msg, start)
+	nr := 0
 	for i := end; nr < len(right); nr++ {
 		r, c, j := normalize.After(msg, i)
 		_, size := utf8.DecodeLastRuneInString(msg[:j])
@@ -73,14 +67,29 @@ func clauseAround(msg string, start, end int) (clause string, questionMark bool)
 		right[nr], i = r, j
 	}
 	var b strings.Builder
-	for k := nl - 1; k >= 0; k-- {
-		b.WriteRune(left[k])
+	for _, r := range left {
+		b.WriteRune(r)
 	}
 	b.WriteString(normalize.String(msg[start:end]))
 	for k := 0; k < nr; k++ {
 		b.WriteRune(right[k])
 	}
 	return b.String(), questionMark
+}
+
+// clauseBefore returns the part of msg's clause before start, normalised,
+// at most maxClauseRunes runes of it, in buf.
+func clauseBefore(buf *[maxClauseRunes]rune, msg string, start int) []rune {
+	n := len(buf)
+	for i := start; n > 0; {
+		r, c, j := normalize.Before(msg, i)
+		if c != normalize.Keep || spaced(msg[j:i]) {
+			break
+		}
+		n--
+		buf[n], i = r, j
+	}
+	return buf[n:]
 }
 
 // clauseKind reports whether the clause of msg that holds msg[start:end]

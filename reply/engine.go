@@ -702,16 +702,7 @@ var suanle = []rune("算了")
 // msg[start:] in its clause, within maxClauseRunes runes.
 func decidedBefore(msg string, start int) bool {
 	var buf [maxClauseRunes]rune
-	n := len(buf)
-	for i := start; n > 0; {
-		r, c, j := normalize.Before(msg, i)
-		if c != normalize.Keep || spaced(msg[j:i]) {
-			break
-		}
-		n--
-		buf[n], i = r, j
-	}
-	return containsAny(string(buf[n:]), decisions)
+	return containsAny(string(clauseBefore(&buf, msg, start)), decisions)
 }
 
 // after holds the runes after a keyword, normalised, as unasked reads
