@@ -356,12 +356,10 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 			// The tail adds at most its length times that of the
 			// example's features numbered from the tail's first on.
 			from, _ := slices.BinarySearch(x.fid[x.vec[e]:x.vec[e+1]], tail[0])
-			from += int(x.vec[e])
-			if from == int(x.vec[e+1]) {
-				// nothing to add
-			} else if (float64(dot)+tailNorm*math.Sqrt(float64(x.suf[from])))/(qn*float64(x.norm[e])) < lowBound {
-				continue
-			} else {
+			if from += int(x.vec[e]); from < int(x.vec[e+1]) {
+				if (float64(dot)+tailNorm*math.Sqrt(float64(x.suf[from])))/(qn*float64(x.norm[e])) < lowBound {
+					continue
+				}
 				dot += x.dotTail(from, int(x.vec[e+1]), sc.qw)
 			}
 		}
