@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout13.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout14.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -56,7 +56,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout10.tsv", "dev"},
 	{"testdata/accuracy_holdout11.tsv", "dev"},
 	{"testdata/accuracy_holdout12.tsv", "dev"},
-	{"testdata/accuracy_holdout13.tsv", "held-out"},
+	{"testdata/accuracy_holdout13.tsv", "dev"},
+	{"testdata/accuracy_holdout14.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -263,16 +264,29 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         242/280   = 86.4%, traps answered by the trapped rule 7 of 43,  small talk 14 of 32
 //	new, keywords only  239/280 = 85.4%
 //
+// Then holdout13 became dev data (and examples), round 14 tuned keywords
+// on it, and the small-talk check's code was simplified (same answers).
+// Measured at be90c49 with the examples regenerated;
+// accuracy_holdout14.tsv, written to holdout13's brief, was scored this
+// once. The small-talk check fired on 12 of its messages, all small talk
+// (without it 21 of 45 would have been answered). Its new messages
+// without small talk were 205/215 = 95.3% right.
+//
+//	dev       11096/11200 = 99.1%, traps answered by the trapped rule 18 of 1005, small talk 45 of 988
+//	held-out    481/500   = 96.2%, traps answered by the trapped rule 5 of 45,   small talk 9 of 45
+//	new         224/243   = 92.2%, traps answered by the trapped rule 5 of 39,   small talk 9 of 28
+//	new, keywords only  223/243 = 91.8%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 16 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 32 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.92
-	maxTrappedHeldOut  = 7
-	maxChattyHeldOut   = 14
-	minAccuracyNew     = 0.86
+	maxTrappedDev      = 18 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 45 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.95
+	maxTrappedHeldOut  = 5
+	maxChattyHeldOut   = 9
+	minAccuracyNew     = 0.92
 )
 
 // part holds the score of one part of the corpora.
