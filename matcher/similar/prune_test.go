@@ -9,80 +9,30 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// refScores repeats Nearest's arithmetic exactly (same cut, same float32
-// sums, same dotTail over the sorted vector) but never prunes a touched
-// example: the score each touched example gets at this floor.
+// refScores takes Nearest's own steps (query, visit, tailBound, dotTail)
+// but never prunes a touched example: the score each touched example gets
+// at this floor.
 func refScores(x *Index, text string, floor float64) map[int32]float64 {
 	m, _ := refScoresBounds(x, text, floor)
 	return m
 }
 
+// refScoresBounds is refScores with each touched example's tail bound.
 func refScoresBounds(x *Index, text string, floor float64) (map[int32]float64, map[int32]float64) {
-	var t scratch
-	t.acc = make([]float32, len(x.labels))
-	t.qw = make([]float32, len(x.idf))
-	sc := &t
+	sc := &scratch{acc: make([]float32, len(x.labels)), qw: make([]float32, len(x.idf))}
 	low := floor - slack
-	add := func(f feature) {
-		id := x.ids.get(f)
-		switch {
-		case id < 0:
-			sc.unknown = append(sc.unknown, f)
-		case x.idf[id] == 0:
-		default:
-			if sc.qw[id] == 0 {
-				sc.q = append(sc.q, id)
-			}
-			sc.qw[id] += x.idf[id]
-		}
-	}
-	eachFeature(&sc.text, text, add)
-	var qsq float64
-	slices.Sort(sc.unknown)
-	counts(sc.unknown, func(_ feature, c int) { qsq += math.Pow(float64(c)*x.none, 2) })
-	for _, id := range sc.q {
-		qsq += float64(sc.qw[id]) * float64(sc.qw[id])
-	}
+	_, qn := x.query(sc, text)
 	if len(sc.q) == 0 {
 		return nil, nil
 	}
-	qn := math.Sqrt(qsq)
-	sortSmall(sc.q)
-	var rest float64
-	for _, id := range sc.q {
-		rest += float64(sc.qw[id]) * float64(sc.qw[id])
-	}
-	for _, id := range sc.q {
-		if floor > 0 && math.Sqrt(max(rest, 0)) < (low-boundSlack)*qn {
-			break
-		}
-		w := sc.qw[id]
-		rest -= float64(w) * float64(w)
-		for k := x.off[id]; k < x.off[id+1]; k++ {
-			e := x.ex[k]
-			if sc.acc[e] == 0 {
-				sc.touched = append(sc.touched, e)
-			}
-			sc.acc[e] += w * x.w[k]
-		}
-		sc.qw[id] = 0
-	}
+	tail, tailNorm := x.visit(sc, low-boundSlack, qn, floor > 0)
 	out := map[int32]float64{}
 	bounds := map[int32]float64{}
-	cut := 0
-	for _, id := range sc.q {
-		if sc.qw[id] == 0 {
-			cut++
-		}
-	}
-	tail := sc.q[cut:]
-	tailNorm := math.Sqrt(max(rest, 0))
 	for _, e := range sc.touched {
 		if len(tail) > 0 {
 			from, _ := slices.BinarySearch(x.fid[x.vec[e]:x.vec[e+1]], tail[0])
-			from += int(x.vec[e])
-			if from < int(x.vec[e+1]) {
-				bounds[e] = (float64(sc.acc[e]) + tailNorm*math.Sqrt(float64(x.suf[from]))) / (qn * float64(x.norm[e]))
+			if from += int(x.vec[e]); from < int(x.vec[e+1]) {
+				bounds[e] = x.tailBound(e, from, sc.acc[e], tailNorm, qn)
 			}
 		}
 		dot := sc.acc[e] + x.dotTail(int(x.vec[e]), int(x.vec[e+1]), sc.qw)

@@ -290,28 +290,7 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	// fall a little below the score they bound: they are compared with
 	// less.
 	lowBound := low - boundSlack
-	sc.q, sc.unknown = sc.q[:0], sc.unknown[:0]
-	add := func(f feature) {
-		id := x.ids.get(f)
-		switch {
-		case id < 0:
-			sc.unknown = append(sc.unknown, f)
-		case x.idf[id] == 0:
-			// common: in no vector
-		default:
-			if sc.qw[id] == 0 {
-				sc.q = append(sc.q, id)
-			}
-			sc.qw[id] += x.idf[id]
-		}
-	}
-	runes = eachFeature(&sc.text, text, add)
-	var qsq float64
-	slices.Sort(sc.unknown)
-	counts(sc.unknown, func(_ feature, c int) { qsq += math.Pow(float64(c)*x.none, 2) })
-	for _, id := range sc.q {
-		qsq += float64(sc.qw[id]) * float64(sc.qw[id])
-	}
+	runes, qn := x.query(sc, text)
 	defer func() {
 		for _, id := range sc.q {
 			sc.qw[id] = 0
@@ -320,44 +299,16 @@ func (x *Index) Nearest(text string, floor float64) (nearest []Neighbour, runes 
 	if len(sc.q) == 0 {
 		return nil, runes
 	}
-	qn := math.Sqrt(qsq)
-	// Rarest first: features are numbered by how many examples hold them.
-	sortSmall(sc.q)
-	var rest float64
-	for _, id := range sc.q {
-		rest += float64(sc.qw[id]) * float64(sc.qw[id])
-	}
-	sc.touched = sc.touched[:0]
-	cut := len(sc.q) // features from cut on only add to touched examples
-	for i, id := range sc.q {
-		if floor > 0 && math.Sqrt(max(rest, 0)) < lowBound*qn {
-			cut = i
-			break
-		}
-		w := sc.qw[id]
-		rest -= float64(w) * float64(w)
-		for k := x.off[id]; k < x.off[id+1]; k++ {
-			e := x.ex[k]
-			if sc.acc[e] == 0 {
-				sc.touched = append(sc.touched, e)
-			}
-			sc.acc[e] += w * x.w[k]
-		}
-		sc.qw[id] = 0 // visited: not part of the tail
-	}
-	tail := sc.q[cut:]
-	tailNorm := math.Sqrt(max(rest, 0))
+	tail, tailNorm := x.visit(sc, lowBound, qn, floor > 0)
 	var best [2]Neighbour
 	n := 0
 	for _, e := range sc.touched {
 		dot := sc.acc[e]
 		sc.acc[e] = 0
 		if len(tail) > 0 {
-			// The tail adds at most its length times that of the
-			// example's features numbered from the tail's first on.
 			from, _ := slices.BinarySearch(x.fid[x.vec[e]:x.vec[e+1]], tail[0])
 			if from += int(x.vec[e]); from < int(x.vec[e+1]) {
-				if (float64(dot)+tailNorm*math.Sqrt(float64(x.suf[from])))/(qn*float64(x.norm[e])) < lowBound {
+				if x.tailBound(e, from, dot, tailNorm, qn) < lowBound {
 					continue
 				}
 				dot += x.dotTail(from, int(x.vec[e+1]), sc.qw)
@@ -401,6 +352,80 @@ func sortSmall(s []int32) {
 		}
 		s[j] = v
 	}
+}
+
+// query puts into sc the features of text that the index holds and
+// that are not common: their numbers, in sc.q sorted rarest first, and
+// their weights, in sc.qw. It returns the number of runes normalisation
+// keeps and the length of the text's vector, features in no example
+// included.
+func (x *Index) query(sc *scratch, text string) (runes int, qn float64) {
+	sc.q, sc.unknown = sc.q[:0], sc.unknown[:0]
+	add := func(f feature) {
+		id := x.ids.get(f)
+		switch {
+		case id < 0:
+			sc.unknown = append(sc.unknown, f)
+		case x.idf[id] == 0:
+			// common: in no vector
+		default:
+			if sc.qw[id] == 0 {
+				sc.q = append(sc.q, id)
+			}
+			sc.qw[id] += x.idf[id]
+		}
+	}
+	runes = eachFeature(&sc.text, text, add)
+	var qsq float64
+	slices.Sort(sc.unknown)
+	counts(sc.unknown, func(_ feature, c int) { qsq += math.Pow(float64(c)*x.none, 2) })
+	for _, id := range sc.q {
+		qsq += float64(sc.qw[id]) * float64(sc.qw[id])
+	}
+	// Rarest first: features are numbered by how many examples hold them.
+	sortSmall(sc.q)
+	return runes, math.Sqrt(qsq)
+}
+
+// visit adds each example's dot product with the text's features in
+// sc.q, rarest first, to sc.acc, and lists the examples it touches in
+// sc.touched. With prune, it stops at the first feature from which the
+// features left could not lift an example they alone share with the text
+// to lowBound. It returns the features it did not visit, whose weights
+// stay in sc.qw (the others' are zeroed), and their length.
+func (x *Index) visit(sc *scratch, lowBound, qn float64, prune bool) (tail []int32, tailNorm float64) {
+	var rest float64
+	for _, id := range sc.q {
+		rest += float64(sc.qw[id]) * float64(sc.qw[id])
+	}
+	sc.touched = sc.touched[:0]
+	cut := len(sc.q)
+	for i, id := range sc.q {
+		if prune && math.Sqrt(max(rest, 0)) < lowBound*qn {
+			cut = i
+			break
+		}
+		w := sc.qw[id]
+		rest -= float64(w) * float64(w)
+		for k := x.off[id]; k < x.off[id+1]; k++ {
+			e := x.ex[k]
+			if sc.acc[e] == 0 {
+				sc.touched = append(sc.touched, e)
+			}
+			sc.acc[e] += w * x.w[k]
+		}
+		sc.qw[id] = 0 // visited: not part of the tail
+	}
+	return sc.q[cut:], math.Sqrt(max(rest, 0))
+}
+
+// tailBound returns a bound on example e's score, given dot, its dot
+// product with the visited features, and the length of the tail, the
+// features not visited: the tail adds at most its length times that of
+// e's features numbered from the tail's first on, which start at
+// fid[from].
+func (x *Index) tailBound(e int32, from int, dot float32, tailNorm, qn float64) float64 {
+	return (float64(dot) + tailNorm*math.Sqrt(float64(x.suf[from]))) / (qn * float64(x.norm[e]))
 }
 
 // dotTail returns the dot product of vector entries from to to with qw,
