@@ -559,6 +559,8 @@ func TestSmallTalk(t *testing.T) {
 		{"a colour complaint relayed", "室友说颜色和图片不一样", false},
 		{"a slow delivery relayed", "我对象说物流太慢了", false},
 		{"a deadline", "考试前能到就行", false},
+		{"a nephew", "侄子坚信圣诞礼物是圣诞老人用顺丰寄来的", true},
+		{"a likeness with 像个", "今天被老板骂了 感觉自己像个被退货的次品", true},
 	} {
 		a := on.Reply(c.msg)
 		assert.Equal(t, c.chat, a.Reason == SmallTalk, "%s: Reply(%q): %s", c.name, c.msg, a.Trace())
