@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout14.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout15.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -57,7 +57,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout11.tsv", "dev"},
 	{"testdata/accuracy_holdout12.tsv", "dev"},
 	{"testdata/accuracy_holdout13.tsv", "dev"},
-	{"testdata/accuracy_holdout14.tsv", "held-out"},
+	{"testdata/accuracy_holdout14.tsv", "dev"},
+	{"testdata/accuracy_holdout15.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -277,16 +278,28 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         224/243   = 92.2%, traps answered by the trapped rule 5 of 39,   small talk 9 of 28
 //	new, keywords only  223/243 = 91.8%
 //
+// Then holdout14 became dev data (and examples), round 15 tuned keywords
+// on it, and the small-talk check learnt a few more cues (侄子, 年会,
+// 像个). Measured at 5fbc661 with the examples regenerated;
+// accuracy_holdout15.tsv, written to the same brief, was scored this
+// once. The small-talk check fired on 11 of its messages, all small talk.
+// Its new messages without small talk were 242/264 = 91.7% right.
+//
+//	dev       11589/11700 = 99.1%, traps answered by the trapped rule 18 of 1050, small talk 52 of 1033
+//	held-out    469/500   = 93.8%, traps answered by the trapped rule 3 of 45,   small talk 9 of 45
+//	new         265/296   = 89.5%, traps answered by the trapped rule 3 of 44,   small talk 9 of 32
+//	new, keywords only  258/296 = 87.2%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 18 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 45 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.95
-	maxTrappedHeldOut  = 5
+	maxChattyDev       = 52 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.93
+	maxTrappedHeldOut  = 3
 	maxChattyHeldOut   = 9
-	minAccuracyNew     = 0.92
+	minAccuracyNew     = 0.89
 )
 
 // part holds the score of one part of the corpora.
