@@ -34,16 +34,18 @@ type Index struct {
 	none float64   // the weight of a feature in no example (see New)
 
 	// Postings: the examples holding feature f are ex[off[f]:off[f+1]],
-	// and the feature's weight in each is w[off[f]:off[f+1]].
+	// and how often each holds it is wc[off[f]:off[f+1]]: its weight
+	// there is that count times idf[f] (see weight). Counts, not weights,
+	// are kept: they take half the room.
 	off []int32
 	ex  []int32
-	w   []float32
+	wc  []uint16
 
 	// Vectors: example e's features, sorted by number, are
-	// fid[vec[e]:vec[e+1]], with weights fw[vec[e]:vec[e+1]].
+	// fid[vec[e]:vec[e+1]], with counts fc[vec[e]:vec[e+1]].
 	vec  []int32
 	fid  []int32
-	fw   []float32
+	fc   []uint16
 	norm []float32 // length of each example's vector
 	// suf[i] is the squared length of the rest of a vector from fid[i]
 	// on: a bound on what features numbered from fid[i] on can add.
@@ -140,7 +142,7 @@ func New(examples []Example) *Index {
 		x.off[id+1] += d
 	}
 	x.ex = make([]int32, x.off[len(ranked)])
-	x.w = make([]float32, len(x.ex))
+	x.wc = make([]uint16, len(x.ex))
 	x.vec = make([]int32, 1, len(examples)+1)
 	x.norm = make([]float32, len(examples))
 	fill := slices.Clone(x.off[:len(ranked)])
@@ -148,43 +150,51 @@ func New(examples []Example) *Index {
 		var sq float64
 		counts(fs, func(f feature, c int) {
 			id := x.ids.get(f)
-			w := float32(c) * x.idf[id]
-			if w == 0 {
-				return
+			if x.idf[id] == 0 {
+				return // common: in no vector
 			}
-			x.ex[fill[id]], x.w[fill[id]] = int32(i), w
+			n := uint16(min(c, math.MaxUint16))
+			x.ex[fill[id]], x.wc[fill[id]] = int32(i), n
 			fill[id]++
 			x.fid = append(x.fid, id)
-			x.fw = append(x.fw, w)
+			x.fc = append(x.fc, n)
+			w := x.weight(n, id)
 			sq += float64(w) * float64(w)
 		})
 		x.vec = append(x.vec, int32(len(x.fid)))
 		x.norm[i] = float32(math.Sqrt(sq))
 		v := x.vec[i]
-		sort.Sort(byNumber{x.fid[v:], x.fw[v:]})
+		sort.Sort(byNumber{x.fid[v:], x.fc[v:]})
 	}
-	x.suf = make([]float32, len(x.fw))
+	x.suf = make([]float32, len(x.fc))
 	for e := range examples {
 		var sq float64
 		for i := x.vec[e+1] - 1; i >= x.vec[e]; i-- {
-			sq += float64(x.fw[i]) * float64(x.fw[i])
+			w := x.weight(x.fc[i], x.fid[i])
+			sq += float64(w) * float64(w)
 			x.suf[i] = float32(sq)
 		}
 	}
 	return x
 }
 
+// weight returns the weight of feature id in an example that holds it n
+// times. A count is capped at 65,535.
+func (x *Index) weight(n uint16, id int32) float32 {
+	return float32(float32(n) * x.idf[id])
+}
+
 // byNumber sorts an example's vector by feature number.
 type byNumber struct {
 	ids []int32
-	ws  []float32
+	cs  []uint16
 }
 
 func (v byNumber) Len() int           { return len(v.ids) }
 func (v byNumber) Less(i, j int) bool { return v.ids[i] < v.ids[j] }
 func (v byNumber) Swap(i, j int) {
 	v.ids[i], v.ids[j] = v.ids[j], v.ids[i]
-	v.ws[i], v.ws[j] = v.ws[j], v.ws[i]
+	v.cs[i], v.cs[j] = v.cs[j], v.cs[i]
 }
 
 // A table maps features to their numbers: open addressing over a power of
@@ -412,7 +422,7 @@ func (x *Index) visit(sc *scratch, lowBound, qn float64, prune bool) (tail []int
 			if sc.acc[e] == 0 {
 				sc.touched = append(sc.touched, e)
 			}
-			sc.acc[e] += w * x.w[k]
+			sc.acc[e] += w * x.weight(x.wc[k], id)
 		}
 		sc.qw[id] = 0 // visited: not part of the tail
 	}
@@ -433,7 +443,7 @@ func (x *Index) tailBound(e int32, from int, dot float32, tailNorm, qn float64) 
 func (x *Index) dotTail(from, to int, qw []float32) float32 {
 	var dot float32
 	for i, id := range x.fid[from:to] {
-		dot += x.fw[from+i] * qw[id]
+		dot += x.weight(x.fc[from+i], id) * qw[id]
 	}
 	return dot
 }
