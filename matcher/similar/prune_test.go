@@ -59,16 +59,21 @@ func randomText(rng *rand.Rand) string {
 	return string(r)
 }
 
+// randomIndex indexes 300 random texts, each its own label.
+func randomIndex(rng *rand.Rand) (*Index, []Example) {
+	exs := make([]Example, 300)
+	for i := range exs {
+		exs[i] = Example{randomText(rng), i}
+	}
+	return New(exs), exs
+}
+
 // TestBoundSlack checks that the suffix bound falls below the score it
 // bounds, by rounding, by less than boundSlack.
 func TestBoundSlack(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	text := func() string { return randomText(rng) }
-	exs := make([]Example, 300)
-	for i := range exs {
-		exs[i] = Example{text(), i}
-	}
-	x := New(exs)
+	x, _ := randomIndex(rng)
 	worst, below := 0.0, 0
 	for range 3000 {
 		q := text()
@@ -92,11 +97,7 @@ func TestBoundSlack(t *testing.T) {
 func TestNearestKeepsTheEdge(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	text := func() string { return randomText(rng) }
-	exs := make([]Example, 300)
-	for i := range exs {
-		exs[i] = Example{text(), i}
-	}
-	x := New(exs)
+	x, exs := randomIndex(rng)
 	fails := 0
 	for i := 0; i < 3000 && fails < 5; i++ {
 		q := exs[rng.IntN(len(exs))].Text
