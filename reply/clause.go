@@ -128,7 +128,9 @@ func requests(clause string) bool {
 // wants reports whether clause, normalised, holds a 想 that asks for
 // something (现在想换个颜色), not one of 没想到 or 不想.
 func wants(clause string) bool {
-	return holdsUnnegated(clause, "想", func(rest string) bool { return !strings.HasPrefix(rest, "到") })
+	return holdsUnnegated(clause, "想", func(rest string) bool {
+		return !strings.HasPrefix(rest, "到") && !strings.HasPrefix(rest, "起") // 想到, 想起来: no wish
+	})
 }
 
 // holdsUnnegated reports whether clause holds w where negatedBy does not
@@ -356,6 +358,15 @@ var shopWords = []string{
 	"掉色", "起球", "开线", "開線", "断了", "斷了", "不一样", "不一樣", "太慢", "就行",
 }
 
+// notShopWords hold a shop word in another sense: a time (这个月), or
+// 坏了 after a feeling, meaning "very" (乐坏了, 累坏了). They are taken out
+// of a message before its shop words are looked for.
+var notShopWords = strings.NewReplacer(
+	"这个月", "", "這個月", "", "这个星期", "", "這個星期", "", "这个礼拜", "", "這個禮拜", "",
+	"乐坏了", "", "樂壞了", "", "累坏了", "", "累壞了", "", "饿坏了", "", "餓壞了", "", "气坏了", "", "氣壞了", "",
+	"急坏了", "", "急壞了", "", "吓坏了", "", "嚇壞了", "", "高兴坏了", "", "高興壞了", "", "馋坏了", "", "饞壞了", "",
+)
+
 var (
 	chatWords = newWordSet(chatCues)
 	shopSet   = newWordSet(shopWords)
@@ -368,7 +379,7 @@ var (
 // no clause of a candidate's keyword that asks), and no candidate is an
 // exact rule's. Then no rule answers (see SmallTalk).
 func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
-	if !chatWords.in(msg) || shopSet.in(msg) || strings.ContainsAny(msg, "?？") {
+	if !chatWords.in(msg) || strings.ContainsAny(msg, "?？") || shopSet.in(notShopWords.Replace(msg)) {
 		return false
 	}
 	for k := range sc.cands {

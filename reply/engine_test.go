@@ -561,6 +561,11 @@ func TestSmallTalk(t *testing.T) {
 		{"a deadline", "考试前能到就行", false},
 		{"a nephew", "侄子坚信圣诞礼物是圣诞老人用顺丰寄来的", true},
 		{"a likeness with 像个", "今天被老板骂了 感觉自己像个被退货的次品", true},
+		{"a month, not the goods", "领导说我这个月工作质量不行 心好累", true},
+		{"坏了 meaning very", "我奶奶在超市攒了十年积分 换了个脸盆 乐坏了", true},
+		{"a damage after 坏了 meaning very", "我妈高兴坏了 结果打开发现杯子碎了", false},
+		{"remembering, not wishing", "我闺蜜谈恋爱跟领优惠券似的 过期了才想起来用", true},
+		{"a wish", "我闺蜜说想领优惠券", false},
 	} {
 		a := on.Reply(c.msg)
 		assert.Equal(t, c.chat, a.Reason == SmallTalk, "%s: Reply(%q): %s", c.name, c.msg, a.Trace())
