@@ -93,11 +93,14 @@ const (
 	RoleNoneOf
 	// RoleExact is a keyword of an Exact rule, met by the whole message.
 	RoleExact
+	// RoleExcept is a word of Rule.Except.
+	RoleExcept
 )
 
-var roleNames = [...]string{"", "keyword", "all_of", "none_of", "exact"}
+var roleNames = [...]string{"", "keyword", "all_of", "none_of", "exact", "except"}
 
-// String returns the role's name: keyword, all_of, none_of or exact.
+// String returns the role's name: keyword, all_of, none_of, exact or
+// except.
 func (r Role) String() string {
 	if int(r) < len(roleNames) && r != 0 {
 		return roleNames[r]

@@ -33,6 +33,7 @@
 //	    keywords: [发货, 什么时候发]   # any one fires the rule
 //	    all_of: []                    # every one must be present
 //	    none_of: []                   # any one vetoes the rule
+//	    except: []                    # words in which a keyword means something else
 //	    match: contains               # or exact
 //	    priority: 0
 //	    enabled: true
@@ -41,7 +42,7 @@
 //	    examples: [拍了几天能寄出来]      # optional: how customers ask it
 //
 // JSON has the same structure. CSV has a header row naming any of the
-// columns id, category, keywords, all_of, none_of, match, priority,
+// columns id, category, keywords, all_of, none_of, except, match, priority,
 // enabled, handoff, reply, replies, examples; list cells are separated by
 // 、 , ; or |, and the replies and examples cells by | only. Unknown fields and columns are errors;
 // every error names file, line, column and rule; a file with any error is
@@ -49,7 +50,12 @@
 //
 // A rule with keywords fires when one of them (or a synonym) is found; with
 // all_of, when every one is found; with both, when both hold. none_of
-// vetoes. An exact rule fires when the whole message, normalised, is made
+// vetoes. An except word names a sense of a keyword that is not the
+// rule's (高兴坏了 for 坏了, 新疆棉 for 新疆, 人工湖 for 人工): a keyword
+// or all_of match that shares a character with an occurrence of an except
+// word does not count, and no example answers for the rule if it had no
+// other match; unlike none_of it vetoes nothing else, so 我妈高兴坏了 打开
+// 一看杯子碎了 still fires on 碎了. An exact rule fires when the whole message, normalised, is made
 // of exact keywords (its own, or other exact rules') and nothing else but
 // forms of address (亲, 宝, 客服 ...), particles and punctuation (吗 呢 呀
 // 啊 ？), and one of them is its own: 亲，在吗？ meets 在吗, and 在吗在吗

@@ -49,6 +49,7 @@ type Engine struct {
 	sim                 *similar.Index // rules' examples; nil when there are none or they are off
 	examples            []string       // the texts sim holds, by index, for answers
 	disabled            bool
+	excepts             bool // some rule has exceptions
 	cfg                 config
 	warnings            []Warning
 	pool                sync.Pool // *scratch
@@ -383,9 +384,9 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 					pats = append(pats, matcher.Pattern{Text: exactKeyword(fn), ID: id, Substring: true})
 					continue
 				}
-				// A veto is eager: any occurrence counts, even across a
-				// word boundary (工商银行 in 工商/银行卡).
-				pats = append(pats, matcher.Pattern{Text: f, ID: id, Substring: role == RoleNoneOf})
+				// A veto or an exception is eager: any occurrence counts,
+				// even across a word boundary (工商银行 in 工商/银行卡).
+				pats = append(pats, matcher.Pattern{Text: f, ID: id, Substring: role == RoleNoneOf || role == RoleExcept})
 			}
 		}
 		return nil
@@ -403,6 +404,10 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 		}
 		if err == nil {
 			err = add(i, RoleNoneOf, r.NoneOf)
+		}
+		if err == nil && len(r.Except) > 0 {
+			err = add(i, RoleExcept, r.Except)
+			e.excepts = true
 		}
 		if err != nil {
 			return err
@@ -429,6 +434,8 @@ func roleField(r Role) string {
 		return "all_of"
 	case RoleNoneOf:
 		return "none_of"
+	case RoleExcept:
+		return "except"
 	}
 	return "keywords"
 }
@@ -865,6 +872,7 @@ type acc struct {
 	allSeen  uint32
 	vetoed   bool
 	toldVeto bool // a none_of word in a clause that tells, not asks (see clausesOf)
+	excepted bool // a keyword match overlapped one of the rule's exceptions
 	exact    bool
 	best     int
 	longest  int
@@ -880,13 +888,14 @@ type ruleMatch struct {
 // scratch holds the buffers of one Reply call. Engines keep them in a
 // pool, so that a message allocates little more than its Answer.
 type scratch struct {
-	found []matcher.Match
-	accs  []acc // few rules match one message: a slice beats a map
-	kms   []ruleMatch
-	cands []Candidate
-	idx   []int // the acc of each candidate
-	order []int // candidates, best first
-	tells int8  // whether msg may tell: 1 or -1; 0 until asked (see scratch.mayTell)
+	found   []matcher.Match
+	excepts []exceptSpan
+	accs    []acc // few rules match one message: a slice beats a map
+	kms     []ruleMatch
+	cands   []Candidate
+	idx     []int // the acc of each candidate
+	order   []int // candidates, best first
+	tells   int8  // whether msg may tell: 1 or -1; 0 until asked (see scratch.mayTell)
 }
 
 func strength(b matcher.Boundary) int {
@@ -899,11 +908,46 @@ func strength(b matcher.Boundary) int {
 	return 3
 }
 
-// vetoed reports whether a none_of word of rule r occurs in the message.
-func (sc *scratch) vetoed(r int32) bool {
+// exceptForms returns, for each rule with exceptions, the normalised
+// forms of its keywords and all_of words, synonyms included.
+func (e *Engine) exceptForms() map[int][]string {
+	out := map[int][]string{}
+	if !e.excepts {
+		return out
+	}
+	for i := range e.pats {
+		p := &e.pats[i]
+		if r := int(p.rule); len(e.rules[r].Except) > 0 && (p.role == RoleKeyword || p.role == RoleAllOf) {
+			out[r] = append(out[r], normalize.String(p.form))
+		}
+	}
+	return out
+}
+
+// barred reports whether a none_of word of rule r occurs in the message,
+// or one of its keywords only within its exceptions: then no example
+// answers for r either.
+func (sc *scratch) barred(r int32) bool {
 	for i := range sc.accs {
-		if sc.accs[i].rule == r {
-			return sc.accs[i].vetoed
+		if x := &sc.accs[i]; x.rule == r {
+			return x.vetoed || x.excepted
+		}
+	}
+	return false
+}
+
+// exceptSpan is an occurrence of a rule's exception in the message.
+type exceptSpan struct {
+	rule       int32
+	start, end int
+}
+
+// within reports whether the match [start, end) of rule r shares a
+// character with one of its exceptions.
+func within(spans []exceptSpan, r int32, start, end int) bool {
+	for _, x := range spans {
+		if x.rule == r && x.start < end && start < x.end {
+			return true
 		}
 	}
 	return false
@@ -961,12 +1005,24 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	negEnd := 0
 	heard := false // some keyword was negated, dismissed or told as done
 	exact := e.exactSpans(msg, sc.found)
+	sc.excepts = sc.excepts[:0]
+	if e.excepts {
+		for _, m := range sc.found {
+			if info := &e.pats[m.ID]; info.role == RoleExcept {
+				sc.excepts = append(sc.excepts, exceptSpan{info.rule, m.Start, m.End})
+			}
+		}
+	}
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
-		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) {
+		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) || info.role == RoleExcept {
 			continue
 		}
 		if info.role == RoleKeyword || info.role == RoleAllOf {
+			if within(sc.excepts, info.rule, m.Start, m.End) {
+				sc.accs[sc.accFor(info.rule)].excepted = true
+				continue // 坏了 in 高兴坏了: the word means something else
+			}
 			if m.End <= negEnd {
 				continue // 顺丰 in 不用发顺丰: inside a negated keyword
 			}
@@ -1049,7 +1105,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			return e.fallback(a, RulesDisabled, msg)
 		}
 		if e.sim != nil && !heard {
-			if ri, nb := e.similarRule(msg); ri >= 0 && !sc.vetoed(int32(ri)) {
+			if ri, nb := e.similarRule(msg); ri >= 0 && !sc.barred(int32(ri)) {
 				a.Similar = &Similar{Example: compliance.Mask(e.examples[nb.Example]), Score: nb.Score}
 				return e.answer(a, &e.rules[ri], msg)
 			}

@@ -524,6 +524,49 @@ rules:
 	}
 }
 
+// TestExcept: a keyword match that overlaps one of its rule's exceptions
+// does not count, and vetoes nothing.
+func TestExcept(t *testing.T) {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: damaged
+    keywords: [坏了]
+    except: [高兴坏了, 累坏了]
+    reply: "亲，请拍照给我们看看。"
+  - id: return_fee
+    all_of: [退货, 运费]
+    except: [运费险]
+    reply: "亲，非质量问题退货运费由买家承担。"
+  - id: insurance
+    keywords: [运费险]
+    reply: "亲，下单可选运费险。"
+  - id: cancel
+    keywords: [取消订单]
+    except: [没有要取消]
+    reply: "亲，未发货的订单可以直接取消。"
+`
+	e := mustLoad(t, rules, WithoutDefaultSynonyms(), WithSimilarity(0))
+	for _, c := range []struct {
+		name, msg, rule string
+	}{
+		{"the keyword alone", "杯子坏了", "damaged"},
+		{"within an exception", "我妈收到礼物高兴坏了", ""},
+		{"traditional characters", "我媽收到禮物高興壞了", ""},
+		{"an exception and the keyword apart", "我妈高兴坏了 打开一看杯子坏了", "damaged"},
+		{"the keyword first", "杯子坏了 我都累坏了", "damaged"},
+		{"an all_of word within one", "退货 运费险能赔多少", "insurance"},
+		{"every all_of word outside", "退货运费谁出 有运费险吗", "return_fee"},
+		{"overlapping an exception", "我没有要取消订单 就问问", ""},
+		{"overlapping once, then alone", "我没有要取消订单 但取消订单以后多久退钱", "cancel"},
+	} {
+		a := e.Reply(c.msg)
+		assert.Equal(t, c.rule, a.Rule, "%s: %q (%s)", c.name, c.msg, a.Trace())
+		assert.Equal(t, c.rule == "", a.Fallback, "%s: %q falls back", c.name, c.msg)
+	}
+}
+
 func TestDoneClauseSkipsExamples(t *testing.T) {
 	e := mustLoad(t, strings.Replace(exampleRules, "examples: [帮我把订单撤了, 这单不要了帮我撤掉]",
 		"examples: [帮我把订单撤了, 这单不要了帮我撤掉, 订单已经取消了 谢谢]", 1))

@@ -163,3 +163,29 @@ rules:
 	//   like 帮我把订单撤了 (0.75)
 	// 今天天气好吗: "" ""
 }
+
+// A rule's except words name the senses of its keywords that are not its
+// own: a match that overlaps one does not count, and vetoes nothing else.
+func ExampleRule_except() {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: damaged
+    category: 售后
+    keywords: [坏了, 碎了]
+    except: [高兴坏了, 乐坏了]
+    reply: "亲，麻烦拍下破损处的照片，马上为您处理。"
+`
+	rs, err := reply.Load(strings.NewReader(rules), reply.YAML, "rules.yaml")
+	if err != nil {
+		panic(err)
+	}
+	engine, _, _ := reply.New(rs)
+	for _, msg := range []string{"我妈收到高兴坏了", "我妈高兴坏了 打开一看杯子碎了"} {
+		fmt.Printf("%s: %q\n", msg, engine.Reply(msg).Rule)
+	}
+	// Output:
+	// 我妈收到高兴坏了: ""
+	// 我妈高兴坏了 打开一看杯子碎了: "damaged"
+}

@@ -73,10 +73,13 @@ func validate(rs *RuleSet, errs *ErrorList) {
 		if r.Match == Exact && len(r.AllOf) > 0 {
 			errs.add(r.fieldPos("all_of"), r.ID, "all_of has no meaning with match: exact")
 		}
+		if r.Match == Exact && len(r.Except) > 0 {
+			errs.add(r.fieldPos("except"), r.ID, "except has no meaning with match: exact")
+		}
 		if len(r.AllOf) > MaxAllOf {
 			errs.add(r.fieldPos("all_of"), r.ID, "all_of has %d words, more than %d", len(r.AllOf), MaxAllOf)
 		}
-		if n := len(r.Keywords) + len(r.AllOf) + len(r.NoneOf); n > MaxKeywordsPerRule {
+		if n := len(r.Keywords) + len(r.AllOf) + len(r.NoneOf) + len(r.Except); n > MaxKeywordsPerRule {
 			errs.add(r.pos, r.ID, "%d keywords is more than the limit of %d", n, MaxKeywordsPerRule)
 		}
 		if len(r.Replies) == 0 {
@@ -85,12 +88,12 @@ func validate(rs *RuleSet, errs *ErrorList) {
 		for _, field := range []struct {
 			name string
 			list []string
-		}{{"keywords", r.Keywords}, {"all_of", r.AllOf}, {"none_of", r.NoneOf}} {
+		}{{"keywords", r.Keywords}, {"all_of", r.AllOf}, {"none_of", r.NoneOf}, {"except", r.Except}} {
 			for _, kw := range field.list {
 				switch {
 				case normalize.String(kw) == "":
 					errs.add(r.fieldPos(field.name), r.ID, "%s: keyword %q is empty after normalisation", field.name, kw)
-				case r.Match != Exact && field.name != "none_of" && slices.Contains(broadKeywords, normalize.String(kw)):
+				case r.Match != Exact && (field.name == "keywords" || field.name == "all_of") && slices.Contains(broadKeywords, normalize.String(kw)):
 					errs.add(r.fieldPos(field.name), r.ID, "%s: %q is too broad: it would fire on almost every message (use it in a rule with match: exact)", field.name, kw)
 				}
 			}
@@ -114,6 +117,7 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 		field string
 	}
 	byKeyword := map[string][]owner{}
+	forms := e.exceptForms()
 	for i := range rs.Rules {
 		r := &rs.Rules[i]
 		own := map[string]bool{}
@@ -137,6 +141,9 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 			if own[normalize.String(kw)] {
 				warn(r.fieldPos("none_of"), r.ID, "none_of %q is also one of the rule's own keywords: the rule can never fire on it", kw)
 			}
+		}
+		if len(r.Except) > 0 {
+			lintExcept(r, forms[i], warn)
 		}
 	}
 	keys := make([]string, 0, len(byKeyword))
@@ -252,4 +259,34 @@ func checkExamples(exs []string, p Pos, rule, what string, errs *ErrorList) {
 			errs.add(p, rule, "%s %d is empty", what, i+1)
 		}
 	}
+}
+
+// lintExcept warns of exceptions that can never apply, because no
+// keyword form of the rule (forms, normalised) can overlap them, and of
+// those that are one of the forms, which then never counts.
+func lintExcept(r *Rule, forms []string, warn func(p Pos, rule, format string, args ...any)) {
+	for _, w := range r.Except {
+		n := normalize.String(w)
+		switch {
+		case slices.Contains(forms, n):
+			warn(r.fieldPos("except"), r.ID, "except %q is one of the rule's own keyword forms: that form never counts", w)
+		case !slices.ContainsFunc(forms, func(f string) bool { return overlaps(n, f) }):
+			warn(r.fieldPos("except"), r.ID, "except %q shares no characters with the rule's keywords or their synonyms: it never applies (to veto the rule, use none_of)", w)
+		}
+	}
+}
+
+// overlaps reports whether occurrences of a and b can share a character:
+// one holds the other, or an end of one is the start of the other (没有要
+// 取消 and 取消订单).
+func overlaps(a, b string) bool {
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	for i := range a {
+		if i > 0 && (strings.HasPrefix(b, a[i:]) || strings.HasSuffix(b, a[:i])) {
+			return true
+		}
+	}
+	return false
 }

@@ -285,6 +285,8 @@ func (d *yamlDoc) rules(n *yaml.Node) []Rule {
 				r.AllOf = d.strList(v, r.ID)
 			case "none_of":
 				r.NoneOf = d.strList(v, r.ID)
+			case "except":
+				r.Except = d.strList(v, r.ID)
 			case "match":
 				r.Match = MatchMode(d.str(v, r.ID))
 			case "priority":
@@ -310,7 +312,7 @@ func (d *yamlDoc) rules(n *yaml.Node) []Rule {
 
 // csvColumns are the columns a CSV rule file may have.
 var csvColumns = map[string]bool{
-	"id": true, "category": true, "keywords": true, "all_of": true, "none_of": true,
+	"id": true, "category": true, "keywords": true, "all_of": true, "none_of": true, "except": true,
 	"match": true, "priority": true, "enabled": true, "handoff": true, "reply": true, "replies": true,
 	"examples": true,
 }
@@ -398,7 +400,7 @@ func parseCSV(data []byte, name string) (*RuleSet, error) {
 		for _, f := range []struct {
 			name string
 			dst  *[]string
-		}{{"keywords", &r.Keywords}, {"all_of", &r.AllOf}, {"none_of", &r.NoneOf}} {
+		}{{"keywords", &r.Keywords}, {"all_of", &r.AllOf}, {"none_of", &r.NoneOf}, {"except", &r.Except}} {
 			if v, ok := get(f.name); ok {
 				*f.dst = splitList(v, isListSep)
 			}

@@ -40,6 +40,8 @@ func TestLoadErrors(t *testing.T) {
 		{"broad keyword", YAML, okHead + "rules:\n  - id: a\n    keywords: [在吗]\n    reply: 好\n", "rule a: keywords: \"在吗\" is too broad"},
 		{"bad match mode", YAML, okHead + "rules:\n  - id: a\n    keywords: [发货]\n    match: fuzzy\n    reply: 好\n", "test:6:12: rule a: match \"fuzzy\""},
 		{"exact with all_of", YAML, okHead + "rules:\n  - id: a\n    match: exact\n    keywords: [发货]\n    all_of: [退款]\n    reply: 好\n", "all_of has no meaning"},
+		{"exact with except", YAML, okHead + "rules:\n  - id: a\n    match: exact\n    keywords: [在吗]\n    except: [在吗在吗]\n    reply: 好\n", "test:7:13: rule a: except has no meaning"},
+		{"empty except", YAML, okHead + "rules:\n  - id: a\n    keywords: [发货]\n    except: [\"🙏\"]\n    reply: 好\n", "rule a: except: keyword \"🙏\" is empty"},
 		{"no reply", YAML, okHead + "rules:\n  - id: a\n    keywords: [发货]\n", "rule a: no reply"},
 		{"empty reply", YAML, okHead + "rules:\n  - id: a\n    keywords: [发货]\n    reply: \"  \"\n", "rule a: empty reply"},
 		{"unknown variable", YAML, okHead + "rules:\n  - id: a\n    keywords: [发货]\n    reply: \"{{.shop}}发货\"\n", "test:6:12: rule a: reply template: unknown variable \"shop\""},
@@ -92,9 +94,9 @@ func TestLoadHugeFile(t *testing.T) {
 }
 
 func TestLoadFormatsAgree(t *testing.T) {
-	yamlText := okHead + "rules:\n  - id: ship\n    category: 物流\n    keywords: [发货, 寄出]\n    none_of: [预售]\n    priority: 2\n    replies: [\"亲，48小时内发货。\", \"亲，两天内发出。\"]\n"
-	jsonText := `{"version": 1, "default_reply": "亲，请稍等人工客服。", "rules": [{"id": "ship", "category": "物流", "keywords": ["发货", "寄出"], "none_of": ["预售"], "priority": 2, "replies": ["亲，48小时内发货。", "亲，两天内发出。"]}]}`
-	csvText := "\ufeffid,category,keywords,none_of,priority,replies\nship,物流,发货、寄出,预售,2,亲，48小时内发货。|亲，两天内发出。\n"
+	yamlText := okHead + "rules:\n  - id: ship\n    category: 物流\n    keywords: [发货, 寄出]\n    none_of: [预售]\n    except: [开发货单, 寄出去的信]\n    priority: 2\n    replies: [\"亲，48小时内发货。\", \"亲，两天内发出。\"]\n"
+	jsonText := `{"version": 1, "default_reply": "亲，请稍等人工客服。", "rules": [{"id": "ship", "category": "物流", "keywords": ["发货", "寄出"], "none_of": ["预售"], "except": ["开发货单", "寄出去的信"], "priority": 2, "replies": ["亲，48小时内发货。", "亲，两天内发出。"]}]}`
+	csvText := "\ufeffid,category,keywords,none_of,except,priority,replies\nship,物流,发货、寄出,预售,开发货单|寄出去的信,2,亲，48小时内发货。|亲，两天内发出。\n"
 	var got []Rule
 	for _, rs := range loadEach(t, yamlText, jsonText, csvText) {
 		require.Len(t, rs.Rules, 1)

@@ -62,6 +62,14 @@ type Rule struct {
 	AllOf []string
 	// NoneOf: any one present vetoes the rule.
 	NoneOf []string
+	// Except are words in which a keyword of the rule means something
+	// else (高兴坏了 for 坏了, 钱包装 for 包装), expanded through the
+	// synonyms like keywords: a keyword or all_of match that overlaps an
+	// occurrence of one of them does not count, and if the rule had no
+	// other match its examples do not answer for it either. Unlike
+	// none_of, they veto nothing: 我妈高兴坏了 打开一看杯子坏了 still fires
+	// on its second 坏了.
+	Except []string
 	// Match is Contains (the default) or Exact.
 	Match MatchMode
 	// Priority ranks rules that matched equally well; higher wins.

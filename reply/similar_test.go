@@ -225,3 +225,47 @@ rules:
 	assert.Contains(t, all, `example "今天天气怎么样" is also a fallback example`)
 	assert.Contains(t, all, `example "啥时候寄" is also an example of rule a`)
 }
+
+// TestExceptBarsExamples: a rule whose keywords matched only within its
+// exceptions is not answered by its examples either.
+func TestExceptBarsExamples(t *testing.T) {
+	rules := okHead + `rules:
+  - id: damaged
+    keywords: [坏了]
+    except: [高兴坏了]
+    examples: [杯子坏了怎么办, 收到就坏了怎么处理]
+    reply: 亲，请拍照给我们看看。
+  - id: ship
+    keywords: [发货]
+    examples: [什么时候能寄出呀, 几天能到呀, 今天能发吗]
+    reply: 亲，48小时内发货。
+`
+	e := mustLoad(t, rules, WithoutDefaultSynonyms())
+	a := e.Reply("杯子高兴坏了怎么办")
+	assert.True(t, a.Fallback, "an exception, and an example near it: %s", a.Trace())
+	a = e.Reply("收到就碎了怎么办")
+	assert.Equal(t, "damaged", a.Rule, "no keyword, an example near it: %s", a.Trace())
+}
+
+func TestExceptWarnings(t *testing.T) {
+	rs, err := Load(strings.NewReader(okHead+`synonyms: [[发货, 寄出]]
+rules:
+  - id: a
+    keywords: [发货]
+    except: [开发货单, 寄出去的信, 发票, 发货, 货单号]
+    reply: 好
+`), YAML, "x")
+	require.NoError(t, err)
+	_, ws, err := New(rs, WithoutDefaultSynonyms())
+	require.NoError(t, err)
+	var msgs []string
+	for _, w := range ws {
+		msgs = append(msgs, w.String())
+	}
+	all := strings.Join(msgs, "\n")
+	assert.Contains(t, all, `except "发票" shares no characters with the rule's keywords`)
+	assert.NotContains(t, all, `"货单号"`, "an exception that overlaps the keyword")
+	assert.Contains(t, all, `except "发货" is one of the rule's own keyword forms`)
+	assert.NotContains(t, all, `"开发货单"`, "an exception that holds the keyword")
+	assert.NotContains(t, all, `"寄出去的信"`, "an exception that holds a synonym of the keyword")
+}
