@@ -129,7 +129,8 @@ func requests(clause string) bool {
 // something (现在想换个颜色), not one of 没想到 or 不想.
 func wants(clause string) bool {
 	return holdsUnnegated(clause, "想", func(rest string) bool {
-		return !strings.HasPrefix(rest, "到") && !strings.HasPrefix(rest, "起") // 想到, 想起来: no wish
+		// 想到, 想起来 and 想起了 remember; 想起码 still wishes.
+		return !strings.HasPrefix(rest, "到") && !strings.HasPrefix(rest, "起来") && !strings.HasPrefix(rest, "起了")
 	})
 }
 
@@ -359,12 +360,21 @@ var shopWords = []string{
 }
 
 // notShopWords hold a shop word in another sense: a time (这个月), or
-// 坏了 after a feeling, meaning "very" (乐坏了, 累坏了). They are taken out
-// of a message before its shop words are looked for.
+// 坏了 after a feeling, meaning "very" (乐坏了, 累坏了). They are replaced
+// by a space before a message's shop words are looked for again. The
+// words listed first are kept as they are: goods (这个月饼, 这个月子服)
+// and things that break (暖气坏了), not a time or a feeling. A Replacer
+// tries its words in argument order, so they win.
 var notShopWords = strings.NewReplacer(
-	"这个月", "", "這個月", "", "这个星期", "", "這個星期", "", "这个礼拜", "", "這個禮拜", "",
-	"乐坏了", "", "樂壞了", "", "累坏了", "", "累壞了", "", "饿坏了", "", "餓壞了", "", "气坏了", "", "氣壞了", "",
-	"急坏了", "", "急壞了", "", "吓坏了", "", "嚇壞了", "", "高兴坏了", "", "高興壞了", "", "馋坏了", "", "饞壞了", "",
+	"这个月饼", "这个月饼", "這個月餅", "這個月餅", "这个月子", "这个月子", "這個月子", "這個月子",
+	"这个月季", "这个月季", "這個月季", "這個月季", "这个月嫂", "这个月嫂", "這個月嫂", "這個月嫂",
+	"这个月牙", "这个月牙", "這個月牙", "這個月牙",
+	"暖气坏了", "暖气坏了", "暖氣壞了", "暖氣壞了", "冷气坏了", "冷气坏了", "冷氣壞了", "冷氣壞了",
+	"煤气坏了", "煤气坏了", "煤氣壞了", "煤氣壞了", "燃气坏了", "燃气坏了", "燃氣壞了", "燃氣壞了",
+	"然气坏了", "然气坏了", "然氣壞了", "然氣壞了", "打气坏了", "打气坏了", "打氣壞了", "打氣壞了",
+	"这个月", " ", "這個月", " ", "这个星期", " ", "這個星期", " ", "这个礼拜", " ", "這個禮拜", " ",
+	"乐坏了", " ", "樂壞了", " ", "累坏了", " ", "累壞了", " ", "饿坏了", " ", "餓壞了", " ", "气坏了", " ", "氣壞了", " ",
+	"急坏了", " ", "急壞了", " ", "吓坏了", " ", "嚇壞了", " ", "高兴坏了", " ", "高興壞了", " ", "馋坏了", " ", "饞壞了", " ",
 )
 
 var (
@@ -376,10 +386,11 @@ var (
 // another sense (我老公就是送快递的 天天累得要死, 我男朋友就像快递 永远在路上):
 // it holds a chat cue and no shop word, asks nothing (no question word,
 // request or question mark anywhere, no clause that starts with 要, and
-// no clause of a candidate's keyword that asks), and no candidate is an
-// exact rule's. Then no rule answers (see SmallTalk).
+// no clause of a candidate's keyword that asks), every clause of a
+// candidate's keyword holds a cue, or starts with 说 after one, and no
+// candidate is an exact rule's. Then no rule answers (see SmallTalk).
 func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
-	if !chatWords.in(msg) || strings.ContainsAny(msg, "?？") || shopSet.in(notShopWords.Replace(msg)) {
+	if !chatWords.in(msg) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
 		return false
 	}
 	for k := range sc.cands {
@@ -392,8 +403,11 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 				if mark || clauseAsks(c) {
 					return false // 送女票的 能包一下不
 				}
-				if !containsAny(c, chatCues) {
-					return false // 我老公说太小了 换大一码
+				if !containsAny(c, chatCues) && !(strings.HasPrefix(c, "说") && containsAny(msg[:m.Start], chatCues)) {
+					// 我老公说太小了 换大一码; but a clause that starts with 说
+					// goes on with the person before it (我表哥在顺丰开大车
+					// 说双十一天天忙到凌晨).
+					return false
 				}
 			}
 		}

@@ -99,7 +99,8 @@
 // nearest one's rule answers, if its score reaches WithSimilarity's
 // minimum (DefaultSimilarity, 0.5), the message keeps at least
 // MinSimilarRunes characters, the runner-up of another rule (or a fallback
-// example) is well behind, and no none_of word of the rule occurs.
+// example) is well behind, no none_of word of the rule occurs, and the
+// rule's keywords did not match only where they overlap its except words.
 // Answer.Similar names the example and the score. With a cancel rule
 // whose keyword is 取消订单 and whose examples are 帮我把订单撤了 and
 // 这单不要了帮我撤掉, 帮我把单撤了 has no keyword but is answered by it

@@ -908,49 +908,96 @@ func strength(b matcher.Boundary) int {
 	return 3
 }
 
-// exceptForms returns, for each rule with exceptions, the normalised
-// forms of its keywords and all_of words, synonyms included.
-func (e *Engine) exceptForms() map[int][]string {
-	out := map[int][]string{}
+// ruleForms are the normalised forms, synonyms included, of a rule's
+// keywords and all_of words, and of each of its except words.
+type ruleForms struct {
+	keywords []string
+	except   [][]string // by index in Rule.Except
+}
+
+// exceptForms returns the forms of each rule with exceptions.
+func (e *Engine) exceptForms() map[int]ruleForms {
+	out := map[int]ruleForms{}
 	if !e.excepts {
 		return out
 	}
 	for i := range e.pats {
 		p := &e.pats[i]
-		if r := int(p.rule); len(e.rules[r].Except) > 0 && (p.role == RoleKeyword || p.role == RoleAllOf) {
-			out[r] = append(out[r], normalize.String(p.form))
+		r := int(p.rule)
+		if len(e.rules[r].Except) == 0 {
+			continue
 		}
+		fs := out[r]
+		switch p.role {
+		case RoleKeyword, RoleAllOf:
+			fs.keywords = append(fs.keywords, normalize.String(p.form))
+		case RoleExcept:
+			if fs.except == nil {
+				fs.except = make([][]string, len(e.rules[r].Except))
+			}
+			fs.except[p.index] = append(fs.except[p.index], normalize.String(p.form))
+		}
+		out[r] = fs
 	}
 	return out
 }
 
 // barred reports whether a none_of word of rule r occurs in the message,
-// or one of its keywords only within its exceptions: then no example
-// answers for r either.
+// or its keywords matched only where they overlap its exceptions: then no
+// example answers for r either.
 func (sc *scratch) barred(r int32) bool {
 	for i := range sc.accs {
 		if x := &sc.accs[i]; x.rule == r {
-			return x.vetoed || x.excepted
+			return x.vetoed || x.excepted && x.first < 0
 		}
 	}
 	return false
 }
 
-// exceptSpan is an occurrence of a rule's exception in the message.
+// exceptSpan is where a rule's exceptions occur in the message: the
+// union of their occurrences, one span per run of overlapping ones.
 type exceptSpan struct {
 	rule       int32
 	start, end int
 }
 
-// within reports whether the match [start, end) of rule r shares a
-// character with one of its exceptions.
-func within(spans []exceptSpan, r int32, start, end int) bool {
-	for _, x := range spans {
-		if x.rule == r && x.start < end && start < x.end {
-			return true
+// collectExcepts fills sc.excepts from the matches found, sorted by rule
+// and start, each rule's overlapping occurrences merged, so that
+// excepted is a binary search.
+func (sc *scratch) collectExcepts(e *Engine) {
+	sc.excepts = sc.excepts[:0]
+	for _, m := range sc.found {
+		if info := &e.pats[m.ID]; info.role == RoleExcept {
+			sc.excepts = append(sc.excepts, exceptSpan{info.rule, m.Start, m.End})
 		}
 	}
-	return false
+	if len(sc.excepts) < 2 {
+		return
+	}
+	slices.SortFunc(sc.excepts, byRuleStart)
+	n := 0
+	for _, x := range sc.excepts {
+		if last := &sc.excepts[max(n-1, 0)]; n > 0 && last.rule == x.rule && x.start < last.end {
+			last.end = max(last.end, x.end)
+			continue
+		}
+		sc.excepts[n] = x
+		n++
+	}
+	sc.excepts = sc.excepts[:n]
+}
+
+// excepted reports whether the match [start, end) of rule r shares a
+// character with one of its exceptions.
+func (sc *scratch) excepted(r int32, start, end int) bool {
+	// The last span of r that starts before end is the only one that can
+	// overlap: the spans of a rule are disjoint and sorted.
+	i, _ := slices.BinarySearchFunc(sc.excepts, exceptSpan{rule: r, start: end}, byRuleStart)
+	return i > 0 && sc.excepts[i-1].rule == r && start < sc.excepts[i-1].end
+}
+
+func byRuleStart(a, b exceptSpan) int {
+	return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.start, b.start))
 }
 
 // accFor returns the index of the acc of rule r, adding one if needed.
@@ -1007,11 +1054,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	exact := e.exactSpans(msg, sc.found)
 	sc.excepts = sc.excepts[:0]
 	if e.excepts {
-		for _, m := range sc.found {
-			if info := &e.pats[m.ID]; info.role == RoleExcept {
-				sc.excepts = append(sc.excepts, exceptSpan{info.rule, m.Start, m.End})
-			}
-		}
+		sc.collectExcepts(e)
 	}
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
@@ -1019,10 +1062,6 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			continue
 		}
 		if info.role == RoleKeyword || info.role == RoleAllOf {
-			if within(sc.excepts, info.rule, m.Start, m.End) {
-				sc.accs[sc.accFor(info.rule)].excepted = true
-				continue // 坏了 in 高兴坏了: the word means something else
-			}
 			if m.End <= negEnd {
 				continue // 顺丰 in 不用发顺丰: inside a negated keyword
 			}
@@ -1030,6 +1069,10 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 				negEnd = max(negEnd, m.End)
 				heard = true
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
+			}
+			if sc.excepted(info.rule, m.Start, m.End) {
+				sc.accs[sc.accFor(info.rule)].excepted = true
+				continue // 坏了 in 高兴坏了: the word means something else
 			}
 		}
 		xi := sc.accFor(info.rule)

@@ -609,6 +609,8 @@ func TestSmallTalk(t *testing.T) {
 		{"a damage after 坏了 meaning very", "我妈高兴坏了 结果打开发现杯子碎了", false},
 		{"remembering, not wishing", "我闺蜜谈恋爱跟领优惠券似的 过期了才想起来用", true},
 		{"a wish", "我闺蜜说想领优惠券", false},
+		{"reported speech after a cue", "我表哥在韵达开车 说双十一忙得脚不沾地", true},
+		{"reported speech that asks", "我表哥在韵达开车 说双十一发货慢 你们会慢吗", false},
 	} {
 		a := on.Reply(c.msg)
 		assert.Equal(t, c.chat, a.Reason == SmallTalk, "%s: Reply(%q): %s", c.name, c.msg, a.Trace())

@@ -193,7 +193,7 @@ func lint(rs *RuleSet, e *Engine) []Warning {
 		for _, own := range byKeyword[normalize.String(r.Keywords[0])] {
 			j := own.rule
 			o := &rs.Rules[j]
-			if j == i || o.Disabled || o.Match == Exact || len(o.NoneOf) > 0 || o.Priority < r.Priority || (o.Priority == r.Priority && j > i) {
+			if j == i || o.Disabled || o.Match == Exact || len(o.NoneOf) > 0 || len(o.Except) > 0 || o.Priority < r.Priority || (o.Priority == r.Priority && j > i) {
 				continue
 			}
 			if coversAll(o.Keywords, want) {
@@ -261,17 +261,19 @@ func checkExamples(exs []string, p Pos, rule, what string, errs *ErrorList) {
 	}
 }
 
-// lintExcept warns of exceptions that can never apply, because no
-// keyword form of the rule (forms, normalised) can overlap them, and of
-// those that are one of the forms, which then never counts.
-func lintExcept(r *Rule, forms []string, warn func(p Pos, rule, format string, args ...any)) {
-	for _, w := range r.Except {
-		n := normalize.String(w)
+// lintExcept warns of exceptions that can never apply, because none of
+// their forms can overlap a keyword form of the rule, and of those that
+// are one of the keyword forms, which then never counts. The forms are
+// normalised, synonyms included; fs.except[k] are those of r.Except[k].
+func lintExcept(r *Rule, fs ruleForms, warn func(p Pos, rule, format string, args ...any)) {
+	for k, w := range r.Except {
 		switch {
-		case slices.Contains(forms, n):
+		case slices.Contains(fs.keywords, normalize.String(w)):
 			warn(r.fieldPos("except"), r.ID, "except %q is one of the rule's own keyword forms: that form never counts", w)
-		case !slices.ContainsFunc(forms, func(f string) bool { return overlaps(n, f) }):
-			warn(r.fieldPos("except"), r.ID, "except %q shares no characters with the rule's keywords or their synonyms: it never applies (to veto the rule, use none_of)", w)
+		case !slices.ContainsFunc(fs.except[k], func(x string) bool {
+			return slices.ContainsFunc(fs.keywords, func(f string) bool { return overlaps(x, f) })
+		}):
+			warn(r.fieldPos("except"), r.ID, "except %q cannot overlap any of the rule's keywords or their synonyms: it never applies (to veto the rule, use none_of)", w)
 		}
 	}
 }

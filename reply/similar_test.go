@@ -263,7 +263,7 @@ rules:
 		msgs = append(msgs, w.String())
 	}
 	all := strings.Join(msgs, "\n")
-	assert.Contains(t, all, `except "发票" shares no characters with the rule's keywords`)
+	assert.Contains(t, all, `except "发票" cannot overlap any of the rule's keywords`)
 	assert.NotContains(t, all, `"货单号"`, "an exception that overlaps the keyword")
 	assert.Contains(t, all, `except "发货" is one of the rule's own keyword forms`)
 	assert.NotContains(t, all, `"开发货单"`, "an exception that holds the keyword")
