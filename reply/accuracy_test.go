@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout15.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout16.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -58,7 +58,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout12.tsv", "dev"},
 	{"testdata/accuracy_holdout13.tsv", "dev"},
 	{"testdata/accuracy_holdout14.tsv", "dev"},
-	{"testdata/accuracy_holdout15.tsv", "held-out"},
+	{"testdata/accuracy_holdout15.tsv", "dev"},
+	{"testdata/accuracy_holdout16.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -290,16 +291,34 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         265/296   = 89.5%, traps answered by the trapped rule 3 of 44,   small talk 9 of 32
 //	new, keywords only  258/296 = 87.2%
 //
+// Then holdout15 became dev data (and examples), round 16 tuned keywords
+// on it, the starter's vetoes that name another sense of a keyword became
+// except words (same answers on every corpus), and the small-talk check
+// learnt that a clause starting with 说 goes on with the person before it.
+// Measured at 136e834 with the examples regenerated;
+// accuracy_holdout16.tsv, written to holdout15's brief by a new session,
+// was scored this once. Only 101 of its 500 messages occur in dev, fewer
+// than before. The small-talk check fired on 8 of its messages, all
+// small talk (without it 21 of 45 would have been answered). Its new
+// messages without small talk were 337/355 = 94.9% right. None of its
+// answers depends on except rather than none_of: it holds no real
+// question beside another sense of the same keyword.
+//
+//	dev       12086/12200 = 99.1%, traps answered by the trapped rule 18 of 1095, small talk 54 of 1078
+//	held-out    469/500   = 93.8%, traps answered by the trapped rule 7 of 45,   small talk 13 of 45
+//	new         368/399   = 92.2%, traps answered by the trapped rule 7 of 45,   small talk 13 of 44
+//	new, keywords only  363/399 = 91.0%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 18 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 52 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	maxChattyDev       = 54 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
 	minAccuracyHeldOut = 0.93
-	maxTrappedHeldOut  = 3
-	maxChattyHeldOut   = 9
-	minAccuracyNew     = 0.89
+	maxTrappedHeldOut  = 7
+	maxChattyHeldOut   = 13
+	minAccuracyNew     = 0.92
 )
 
 // part holds the score of one part of the corpora.
