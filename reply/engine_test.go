@@ -221,6 +221,7 @@ func TestNegations(t *testing.T) {
 		{"negated with noise between", nil, "不用**发票", ""},
 		{"a space ends the negation", nil, "发票不需要 发货什么时候", "ship_time"},
 		{"negated handoff", nil, "我没要投诉，就问问保修", "warranty"},
+		{"not here to", nil, "我不是来投诉的", ""},
 		{"negation in another clause", nil, "不用了，发票怎么开", "invoice"},
 		{"negation not right before", nil, "不用给我开发票吗", "invoice"},
 		{"negated all_of word", nil, "退货不要运费吗", "return"},

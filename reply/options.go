@@ -132,10 +132,10 @@ func WithCandidates(n int) Option {
 // defaultNegations are the words that, right before a keyword, say the
 // customer does not want it: 不用发票, 我没要投诉, 不用转人工, 不是投诉,
 // 别漏发.
-var defaultNegations = []string{"不用", "不需要", "无需", "不必", "用不着", "没要", "不要", "不是要", "不是想", "不想", "不打算", "不是", "别"}
+var defaultNegations = []string{"不用", "不需要", "无需", "不必", "用不着", "没要", "不要", "不是要", "不是想", "不是来", "不想", "不打算", "不是", "别"}
 
 // DefaultNegations returns the words WithNegations replaces: 不用, 不需要,
-// 无需, 不必, 用不着, 没要, 不要, 不是要, 不是想, 不想, 不打算, 不是, 别.
+// 无需, 不必, 用不着, 没要, 不要, 不是要, 不是想, 不是来, 不想, 不打算, 不是, 别.
 func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 
 // WithNegations sets the words that negate the keyword right after them
