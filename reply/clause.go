@@ -325,9 +325,9 @@ func (sc *scratch) dropDone(msg string) bool {
 
 // chatCues mark a message that tells of the customer's own life rather
 // than of an order: family, friends and work (我老公, 我同学, 领导), a
-// likeness (就像), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候),
-// school and love. They are looked for as written (simplified and
-// traditional).
+// likeness (就像; see also likens), laughter (哈哈, 笑死), dreams and the
+// past (梦见, 小时候), a wish that will not come (就好了), school and love.
+// They are looked for as written (simplified and traditional).
 var chatCues = []string{
 	"老公", "男朋友", "女朋友", "男票", "女票", "老婆", "我爸", "我妈", "我媽", "奶奶", "爷爷", "爺爺", "姥姥", "外婆",
 	"我儿子", "我兒子", "我女儿", "我女兒", "闺蜜", "閨蜜", "同事", "同学", "同學", "老师", "老師", "领导", "領導",
@@ -338,6 +338,7 @@ var chatCues = []string{
 	"邻居", "鄰居", "班主任", "人生", "婚姻", "爱情", "愛情", "感情", "恋爱", "戀愛", "失恋", "失戀",
 	"考试", "考試", "作业", "作業", "学校", "學校", "上课", "上課",
 	"侄子", "侄女", "外甥", "表哥", "表姐", "表弟", "表妹", "年会", "年會", "年终奖", "年終獎", "像个", "像個",
+	"就好了",
 }
 
 // shopWords mark a message about the shop or an order, as written: the
@@ -384,13 +385,14 @@ var (
 
 // chats reports whether msg is small talk that holds shop words in
 // another sense (我老公就是送快递的 天天累得要死, 我男朋友就像快递 永远在路上):
-// it holds a chat cue and no shop word, asks nothing (no question word,
-// request or question mark anywhere, no clause that starts with 要, and
-// no clause of a candidate's keyword that asks), every clause of a
-// candidate's keyword holds a cue, or starts with 说 after one, and no
-// candidate is an exact rule's. Then no rule answers (see SmallTalk).
+// it holds a chat cue or a likeness (see likens) and no shop word, asks
+// nothing (no question word, request or question mark anywhere, no clause
+// that starts with 要, and no clause of a candidate's keyword that asks),
+// every clause of a candidate's keyword holds a cue or a likeness, or
+// starts with 说 after a cue, and no candidate is an exact rule's. Then
+// no rule answers (see SmallTalk).
 func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
-	if !chatWords.in(msg) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+	if !chatWords.in(msg) && !likens(normalize.String(msg)) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
 		return false
 	}
 	for k := range sc.cands {
@@ -403,7 +405,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 				if mark || clauseAsks(c) {
 					return false // 送女票的 能包一下不
 				}
-				if !containsAny(c, chatCues) && !(strings.HasPrefix(c, "说") && containsAny(msg[:m.Start], chatCues)) {
+				if !containsAny(c, chatCues) && !likens(c) && !(strings.HasPrefix(c, "说") && containsAny(msg[:m.Start], chatCues)) {
 					// 我老公说太小了 换大一码; but a clause that starts with 说
 					// goes on with the person before it (我表哥在顺丰开大车
 					// 说双十一天天忙到凌晨).
@@ -436,4 +438,14 @@ func (sc *scratch) clausesOf(msg string, acc int) (asked, told bool) {
 		}
 	}
 	return asked, told && !asked
+}
+
+// likens reports whether clause, normalised, compares something with
+// something else: 跟 or 像 before 一样 (跟催发货一样), but not 不一样.
+func likens(clause string) bool {
+	i := strings.LastIndex(clause, "一样")
+	if i < 0 || strings.HasSuffix(clause[:i], "不") || strings.HasSuffix(clause[:i], "不太") {
+		return false
+	}
+	return strings.Contains(clause[:i], "跟") || strings.Contains(clause[:i], "像")
 }
