@@ -613,7 +613,7 @@ func TestSmallTalk(t *testing.T) {
 		{"reported speech after a cue", "我表哥在韵达开车 说双十一忙得脚不沾地", true},
 		{"a likeness with 跟...一样", "周末加班跟催发货一样 一天催八遍", true},
 		{"not alike", "我妈说颜色跟图片不一样", false},
-		{"a wish that will not come", "我的工资要是能补差价就好了", true},
+		{"a wish that will not come", "我的年假要是能补差价就好了", true},
 		{"reported speech that asks", "我表哥在韵达开车 说双十一发货慢 你们会慢吗", false},
 	} {
 		a := on.Reply(c.msg)
