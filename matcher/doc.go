@@ -72,7 +72,7 @@
 //   - A pattern's key for the automaton is the codes of its first two
 //     pairs (three runes). Every pair that is itself a two-rune pattern has
 //     code 1, so that the key [1] occurs exactly where some two-rune
-//     pattern does; the other pairs share codes 2 to 63, and keys that
+//     pattern does; the other pairs share codes 2 to 55, and keys that
 //     collide are told apart by verification. The automaton has at most one
 //     node per byte of each distinct key: most Chinese keywords have two
 //     runes and share the one-node key [1].

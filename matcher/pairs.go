@@ -22,12 +22,15 @@ const wholeCode = 1
 
 // maxCode is the highest code of a pair. Fewer codes mean fewer distinct
 // automaton keys, and cloudflare/ahocorasick allocates a 4 KB node for
-// every byte of every key; more codes mean fewer false candidates. In
-// interleaved benchmark runs over the tuned starter library (2026-11-27),
-// a ready engine kept 42.0 MB at 63 against 53.8 MB at 255, and a message
-// without a keyword took 580 to 670 ns against 500 to 520 ns: 63 keeps
-// the cold-start heap target and costs some speed on such messages.
-const maxCode = 63
+// every byte of every key (the keys' shared first bytes included); more
+// codes mean fewer false candidates. In interleaved benchmark runs over
+// the tuned starter library (2026-11-27), a ready engine kept 42.0 MB at
+// 63 against 53.8 MB at 255, and a message without a keyword took 580 to
+// 670 ns against 500 to 520 ns. As the library grew, a ready engine came
+// to 50.9 MB at 63 (0.253x gse's full dictionary, over its 0.25x
+// target); 55 keeps 47.5 MB (0.236x), and in interleaved runs (n=6) no
+// benchmark of 55, 59 and 63 differed significantly (geomean +2.7%).
+const maxCode = 55
 
 // pairIndex is an open-addressing hash table over the pairs of adjacent
 // runes that occur in the patterns. For each pair it holds the one-byte
