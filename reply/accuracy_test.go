@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout16.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout17.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -59,7 +59,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout13.tsv", "dev"},
 	{"testdata/accuracy_holdout14.tsv", "dev"},
 	{"testdata/accuracy_holdout15.tsv", "dev"},
-	{"testdata/accuracy_holdout16.tsv", "held-out"},
+	{"testdata/accuracy_holdout16.tsv", "dev"},
+	{"testdata/accuracy_holdout17.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -309,16 +310,33 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         368/399   = 92.2%, traps answered by the trapped rule 7 of 45,   small talk 13 of 44
 //	new, keywords only  363/399 = 91.0%
 //
+// Then holdout16 became dev data (and examples), round 17 tuned keywords
+// on it, 不是来 became a negation, the small-talk check learnt a likeness
+// (跟催发货一样) and a wish (就好了), and the matcher went to 55 pair
+// codes (same answers). Measured at 76bffbd with the examples
+// regenerated; accuracy_holdout17.tsv, written by a new session to a
+// brief that also asked for real questions after a place, product or
+// feeling that holds a shop word, was scored this once. The small-talk
+// check fired on 5 of its messages, all small talk (without it 19 of 45
+// would have been answered). Its new messages without small talk were
+// 254/269 = 94.4% right. No answer differs with the except words folded
+// back into none_of.
+//
+//	dev       12581/12700 = 99.1%, traps answered by the trapped rule 18 of 1140, small talk 58 of 1123
+//	held-out    471/500   = 94.2%, traps answered by the trapped rule 3 of 45,   small talk 14 of 45
+//	new         281/310   = 90.6%, traps answered by the trapped rule 3 of 40,   small talk 14 of 41
+//	new, keywords only  279/310 = 90.0%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 18 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 54 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.93
-	maxTrappedHeldOut  = 7
-	maxChattyHeldOut   = 13
-	minAccuracyNew     = 0.92
+	maxChattyDev       = 58 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.94
+	maxTrappedHeldOut  = 3
+	maxChattyHeldOut   = 14
+	minAccuracyNew     = 0.90
 )
 
 // part holds the score of one part of the corpora.
