@@ -392,7 +392,7 @@ var (
 // starts with 说 after a cue, and no candidate is an exact rule's. Then
 // no rule answers (see SmallTalk).
 func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
-	if !chatWords.in(msg) && !likens(normalize.String(msg)) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+	if !chatWords.in(msg) && !(strings.ContainsAny(msg, "样樣") && likens(normalize.String(msg))) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
 		return false
 	}
 	for k := range sc.cands {
