@@ -392,7 +392,7 @@ var (
 // starts with 说 after a cue, and no candidate is an exact rule's. Then
 // no rule answers (see SmallTalk).
 func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
-	if !chatWords.in(msg) && !(strings.ContainsAny(msg, "样樣") && likens(normalize.String(msg))) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+	if !chatWords.in(msg) && !mayLiken(msg) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
 		return false
 	}
 	for k := range sc.cands {
@@ -438,6 +438,12 @@ func (sc *scratch) clausesOf(msg string, acc int) (asked, told bool) {
 		}
 	}
 	return asked, told && !asked
+}
+
+// mayLiken reports whether msg holds a likeness (see likens). Most
+// messages hold no 一样 as written, and are not normalised for it.
+func mayLiken(msg string) bool {
+	return (strings.Contains(msg, "一样") || strings.Contains(msg, "一樣")) && likens(normalize.String(msg))
 }
 
 // likens reports whether clause, normalised, compares something with
