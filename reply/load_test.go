@@ -134,6 +134,7 @@ func TestStarterLoadsCleanly(t *testing.T) {
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(okHead+"rules:\n  - id: a\n    keywords: [发货]\n    reply: 好\n"), uint8(0))
 	f.Add([]byte("id,keywords,reply\na,发货,好\n"), uint8(2))
+	f.Add([]byte(okHead+"rules:\n  - id: a\n    keywords: [坏了]\n    except: [高兴坏了]\n    reply: 好\n"), uint8(0))
 	f.Add([]byte(`{"version":1}`), uint8(1))
 	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
 		format := Format(1 + which%3)
