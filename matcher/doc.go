@@ -83,8 +83,9 @@
 //
 // Measured on the first 1,000, 5,000 and 10,000 forms of the benchmark
 // keyword sets, a matcher keeps 0.12x, 0.08x and 0.06x the heap of the raw
-// automaton over the same forms (5.4 MB, 15.3 MB and 21.0 MB against
-// 45.0 MB, 183.1 MB and 327.2 MB; benchmarks/results/2026-11-27-2.txt).
+// automaton over the same forms (5.5 MB, 14.1 MB and 18.7 MB against
+// 45.0 MB, 183.1 MB and 327.2 MB, with 55 codes; with 63 codes it kept
+// 5.4 MB, 15.3 MB and 21.0 MB, benchmarks/results/2026-11-27-2.txt).
 //
 // # Concurrency
 //

@@ -323,23 +323,25 @@ func (sc *scratch) dropDone(msg string) bool {
 	return dropped
 }
 
-// chatCues mark a message that tells of the customer's own life rather
-// than of an order: family, friends and work (我老公, 我同学, 领导), a
-// likeness (就像; see also likens), laughter (哈哈, 笑死), dreams and the
-// past (梦见, 小时候), a wish that will not come (就好了), school and love.
-// They are looked for as written (simplified and traditional).
-var chatCues = []string{
+// personCues name the people (and pets) in a customer's life: family,
+// friends and work (我老公, 我同学, 领导).
+var personCues = []string{
 	"老公", "男朋友", "女朋友", "男票", "女票", "老婆", "我爸", "我妈", "我媽", "奶奶", "爷爷", "爺爺", "姥姥", "外婆",
 	"我儿子", "我兒子", "我女儿", "我女兒", "闺蜜", "閨蜜", "同事", "同学", "同學", "老师", "老師", "领导", "領導",
-	"我家猫", "我家貓", "我家狗", "就像", "哈哈", "笑死", "梦见", "夢見", "梦到", "夢到", "小时候", "小時候",
-	"上学", "上學", "纪录片", "紀錄片", "电视剧", "電視劇",
-	// More of the people in a customer's life, and its topics.
-	"对象", "對象", "外公", "姥爷", "姥爺", "闺女", "閨女", "我哥", "我姐", "我弟", "我妹", "我朋友", "室友",
-	"邻居", "鄰居", "班主任", "人生", "婚姻", "爱情", "愛情", "感情", "恋爱", "戀愛", "失恋", "失戀",
-	"考试", "考試", "作业", "作業", "学校", "學校", "上课", "上課",
-	"侄子", "侄女", "外甥", "表哥", "表姐", "表弟", "表妹", "年会", "年會", "年终奖", "年終獎", "像个", "像個",
-	"就好了",
+	"我家猫", "我家貓", "我家狗", "对象", "對象", "外公", "姥爷", "姥爺", "闺女", "閨女", "我哥", "我姐", "我弟",
+	"我妹", "我朋友", "室友", "邻居", "鄰居", "班主任", "侄子", "侄女", "外甥", "表哥", "表姐", "表弟", "表妹",
 }
+
+// chatCues mark a message that tells of the customer's own life rather
+// than of an order: its people (personCues), a likeness (就像, 像个; see
+// also likens), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候),
+// school, work and love. They are looked for as written (simplified and
+// traditional).
+var chatCues = slices.Concat(personCues, []string{
+	"就像", "像个", "像個", "哈哈", "笑死", "梦见", "夢見", "梦到", "夢到", "小时候", "小時候",
+	"上学", "上學", "纪录片", "紀錄片", "电视剧", "電視劇", "人生", "婚姻", "爱情", "愛情", "感情", "恋爱", "戀愛",
+	"失恋", "失戀", "考试", "考試", "作业", "作業", "学校", "學校", "上课", "上課", "年会", "年會", "年终奖", "年終獎",
+})
 
 // shopWords mark a message about the shop or an order, as written: the
 // shop addressed (你们, 亲, 客服), the goods (这个, 这款, 买的, 收到的,
@@ -385,14 +387,26 @@ var (
 
 // chats reports whether msg is small talk that holds shop words in
 // another sense (我老公就是送快递的 天天累得要死, 我男朋友就像快递 永远在路上):
-// it holds a chat cue or a likeness (see likens) and no shop word, asks
-// nothing (no question word, request or question mark anywhere, no clause
-// that starts with 要, and no clause of a candidate's keyword that asks),
-// every clause of a candidate's keyword holds a cue or a likeness, or
-// starts with 说 after a cue, and no candidate is an exact rule's. Then
-// no rule answers (see SmallTalk).
+// it holds a chat cue, a likeness or a wish (see likens and wishes) and
+// no shop word, asks nothing (no question word, request or question mark
+// anywhere, no clause that starts with 要, and no clause of a candidate's
+// keyword that asks), every clause of a candidate's keyword holds a cue, a
+// likeness or a wish, or starts with 说 right after a person (reported
+// speech, not 说好的), and no candidate is an exact rule's. Then no rule
+// answers (see SmallTalk).
 func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
-	if !chatWords.in(msg) && !mayLiken(msg) || strings.ContainsAny(msg, "?？") || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+	// The cheap tests first: most messages hold no cue, and no 样 or 好了
+	// as written (a likeness or a wish may hide noise in between, not
+	// inside those).
+	cue := chatWords.in(msg)
+	if !cue && !strings.Contains(msg, "样") && !strings.Contains(msg, "樣") && !strings.Contains(msg, "好了") {
+		return false
+	}
+	if strings.ContainsAny(msg, "?？") || containsAny(msg, questionWords) || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+		return false // questionWords again below, normalised (traditional characters, noise)
+	}
+	n := normalize.String(msg)
+	if !cue && !likens(n) && !wishes(n, "") || containsAny(n, questionWords) || wants(n) || requests(n) {
 		return false
 	}
 	for k := range sc.cands {
@@ -405,18 +419,11 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 				if mark || clauseAsks(c) {
 					return false // 送女票的 能包一下不
 				}
-				if !containsAny(c, chatCues) && !likens(c) && !(strings.HasPrefix(c, "说") && containsAny(msg[:m.Start], chatCues)) {
-					// 我老公说太小了 换大一码; but a clause that starts with 说
-					// goes on with the person before it (我表哥在顺丰开大车
-					// 说双十一天天忙到凌晨).
-					return false
+				if !containsAny(c, chatCues) && !likens(c) && !wishes(c, normalize.String(msg[m.Start:m.End])) && !reported(c, msg[:m.Start]) {
+					return false // 我老公说太小了 换大一码
 				}
 			}
 		}
-	}
-	n := normalize.String(msg)
-	if containsAny(n, questionWords) || wants(n) || requests(n) {
-		return false
 	}
 	for c := range strings.FieldsFuncSeq(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
 		if strings.HasPrefix(normalize.String(c), "要") {
@@ -440,18 +447,83 @@ func (sc *scratch) clausesOf(msg string, acc int) (asked, told bool) {
 	return asked, told && !asked
 }
 
-// mayLiken reports whether msg holds a likeness (see likens). Most
-// messages hold no 一样 as written, and are not normalised for it.
-func mayLiken(msg string) bool {
-	return (strings.Contains(msg, "一样") || strings.Contains(msg, "一樣")) && likens(normalize.String(msg))
+// reported reports whether clause, normalised, goes on with what the
+// person named just before it said: it starts with 说, and the clause
+// before it names one (我表哥在顺丰开大车 说双十一天天忙到凌晨). 说好的
+// (as promised), 说实话 and 说真的 open the customer's own words.
+// before is the message up to a keyword in clause.
+func reported(clause, before string) bool {
+	if !strings.HasPrefix(clause, "说") || hasAnyPrefix(clause, ownWords) {
+		return false
+	}
+	isBreak := func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
+	cut := strings.LastIndexFunc(before, isBreak) // where clause starts
+	if cut < 0 {
+		return false
+	}
+	prev := strings.TrimRightFunc(before[:cut], isBreak)
+	var buf [maxClauseRunes]rune
+	return containsAny(string(clauseBefore(&buf, prev, len(prev))), personCues)
 }
+
+// ownWords start with 说 but open the customer's own words.
+var ownWords = []string{"说好", "说实话", "说真的", "说白了", "说句"}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// wishOpeners open a wish: 要是, 如果 ...
+var wishOpeners = []string{"要是", "如果", "假如", "若是"}
+
+// wishes reports whether clause, normalised, wishes that something of the
+// customer's life were like the goods: a subject of two runes or more, a
+// wish opener, then 就好了 (我的工资要是能补差价就好了). The subject must be
+// the customer's own (我的体重) or someone's, or not hold kw. Without a
+// subject (如果能包邮就好了), about the keyword itself (运费要是能便宜点就
+// 好了), or without an opener (发顺丰就好了: that will do), it asks the
+// shop. kw is the keyword's normalised text, or "" for any.
+func wishes(clause, kw string) bool {
+	end := strings.LastIndex(clause, "就好了")
+	if end < 0 {
+		return false
+	}
+	for _, o := range wishOpeners {
+		if i := strings.Index(clause[:end], o); i >= 0 {
+			subject := clause[:i]
+			return utf8.RuneCountInString(subject) >= 2 &&
+				(kw == "" || !strings.Contains(subject, kw) || strings.Contains(subject, "我") || containsAny(subject, personCues))
+		}
+	}
+	return false
+}
+
+// sameAsBefore after 跟 make 一样 "as before", about the order: 跟上次一样发顺丰.
+var sameAsBefore = []string{"上次", "上回", "上一次", "以前", "之前", "原来", "平时", "平常", "往常", "那次", "前几次", "昨天", "去年"}
 
 // likens reports whether clause, normalised, compares something with
 // something else: 跟 or 像 before 一样 (跟催发货一样), but not 不一样.
 func likens(clause string) bool {
 	i := strings.LastIndex(clause, "一样")
-	if i < 0 || strings.HasSuffix(clause[:i], "不") || strings.HasSuffix(clause[:i], "不太") {
+	if i < 0 {
 		return false
 	}
-	return strings.Contains(clause[:i], "跟") || strings.Contains(clause[:i], "像")
+	before := clause[:i]
+	for k, rest := 0, before; k < 3 && rest != ""; k++ {
+		r, size := utf8.DecodeLastRuneInString(rest)
+		if r == '不' || r == '没' {
+			return false // 不一样, 不大一样, 不是很一样: a difference
+		}
+		rest = rest[:len(rest)-size]
+	}
+	if j := strings.LastIndex(before, "跟"); j >= 0 && !hasAnyPrefix(before[j+len("跟"):], sameAsBefore) {
+		return true
+	}
+	j := strings.LastIndex(before, "像")
+	return j >= 0 && !strings.HasSuffix(before[:j], "好") // not 好像, it seems
 }

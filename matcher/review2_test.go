@@ -1,0 +1,92 @@
+package matcher
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Review of 76bffbd (55 pair codes instead of 63). These tests pass: they
+// pin that sharing codes only adds false candidates, never loses or
+// invents a match.
+
+// TestReview2EdgeCodesWrapAround checks FindAll against the oracle, for
+// substring patterns (no segmenter, so only the pair index, the keys and
+// verification are tested) over an alphabet with far more distinct pairs
+// than the 54 codes left after the whole-pattern code, so that every code
+// is shared by several pairs and many keys collide: two-rune patterns
+// (key [1]) mixed with longer ones whose first pair is itself a two-rune
+// pattern (key [1, c]) and one-rune patterns, under several seeds.
+func TestReview2EdgeCodesWrapAround(t *testing.T) {
+	alphabet := []rune("发货退款运费时候到了吗快递有现在不是我你们亲换颜色码")
+	for seed := range uint64(6) {
+		rng := rand.New(rand.NewPCG(seed, 55))
+		word := func(n int) string {
+			var b strings.Builder
+			for range n {
+				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			}
+			return b.String()
+		}
+		seen := map[string]bool{}
+		var pats []Pattern
+		for len(pats) < 800 {
+			w := word(1 + rng.IntN(4))
+			if !seen[w] {
+				seen[w] = true
+				pats = append(pats, Pattern{Text: w, ID: len(pats), Substring: true})
+			}
+		}
+		m := MustNew(pats)
+		distinct := 0
+		for _, k := range m.pairs.keys {
+			if k != 0 {
+				distinct++
+			}
+		}
+		require.Greater(t, distinct, 4*(maxCode-wholeCode), "seed %d: the test needs pairs to share codes", seed)
+		for i := range 200 {
+			var b strings.Builder
+			for range 1 + rng.IntN(10) {
+				b.WriteString(word(1 + rng.IntN(6)))
+				b.WriteString([]string{"", "，", " ", "*", "\u200b"}[rng.IntN(5)])
+			}
+			text := b.String()
+			got := spans(text, m.FindAll(text))
+			want := oracle(nil, pats, text)
+			assert.True(t, slices.Equal(got, want), "seed %d text %d: FindAll(%q) = %q, oracle says %q", seed, i, text, got, want)
+		}
+	}
+}
+
+// TestReview2EdgeCodesRange: every pair gets a code from 1 to maxCode, and
+// code 1 exactly when the pair is a two-rune pattern.
+func TestReview2EdgeCodesRange(t *testing.T) {
+	alphabet := []rune("发货退款运费时候到了吗快递有现在不是我你们")
+	var pats []Pattern
+	whole := map[pair]bool{}
+	for i, a := range alphabet {
+		for j, b := range alphabet {
+			text := string([]rune{a, b})
+			if (i+j)%3 == 0 {
+				whole[pairOf(a, b)] = true
+			} else {
+				text += string(alphabet[(i*j)%len(alphabet)])
+			}
+			pats = append(pats, Pattern{Text: text, ID: len(pats), Substring: true})
+		}
+	}
+	m := MustNew(pats)
+	for s, k := range m.pairs.keys {
+		if k == 0 {
+			continue
+		}
+		c := m.pairs.codes[s]
+		assert.True(t, c >= 1 && c <= maxCode, "pair %x: code %d out of range", uint64(k), c)
+		assert.Equal(t, whole[k], c == wholeCode, "pair %x: code %d", uint64(k), c)
+	}
+}
