@@ -21,25 +21,9 @@ import (
 func TestManyPatternsAgainstOracle(t *testing.T) {
 	seg, err := segment.Default()
 	require.NoError(t, err)
-	alphabet := []rune("发货退款运费什么时候到了吗快递有现在的不是我你们亲")
 	rng := rand.New(rand.NewPCG(1, 2))
-	word := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		return b.String()
-	}
-	seen := map[string]bool{}
-	var pats []Pattern
-	for len(pats) < 1500 {
-		w := word(1 + rng.IntN(5))
-		if seen[w] {
-			continue
-		}
-		seen[w] = true
-		pats = append(pats, Pattern{Text: w, ID: len(pats), Substring: rng.IntN(3) == 0})
-	}
+	word := randomWords(rng, "发货退款运费什么时候到了吗快递有现在的不是我你们亲")
+	pats := randomPatterns(rng, word, 1500, 5, func() bool { return rng.IntN(3) == 0 })
 	m := MustNew(pats, WithSegmenter(seg))
 	pairs := 0
 	for _, c := range m.pairs.codes {
@@ -59,4 +43,33 @@ func TestManyPatternsAgainstOracle(t *testing.T) {
 		want := oracle(seg, pats, text)
 		assert.True(t, slices.Equal(got, want), "text %d: FindAll(%q) = %q, oracle says %q", i, text, got, want)
 	}
+}
+
+// randomWords returns a function that draws a word of n runes from
+// alphabet.
+func randomWords(rng *rand.Rand, alphabet string) func(n int) string {
+	runes := []rune(alphabet)
+	return func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(runes[rng.IntN(len(runes))])
+		}
+		return b.String()
+	}
+}
+
+// randomPatterns draws n distinct patterns of 1 to maxRunes runes;
+// substring says whether each is a substring pattern.
+func randomPatterns(rng *rand.Rand, word func(n int) string, n, maxRunes int, substring func() bool) []Pattern {
+	seen := map[string]bool{}
+	var pats []Pattern
+	for len(pats) < n {
+		w := word(1 + rng.IntN(maxRunes))
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		pats = append(pats, Pattern{Text: w, ID: len(pats), Substring: substring()})
+	}
+	return pats
 }

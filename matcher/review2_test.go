@@ -22,25 +22,10 @@ import (
 // (key [1]) mixed with longer ones whose first pair is itself a two-rune
 // pattern (key [1, c]) and one-rune patterns, under several seeds.
 func TestReview2EdgeCodesWrapAround(t *testing.T) {
-	alphabet := []rune("发货退款运费时候到了吗快递有现在不是我你们亲换颜色码")
 	for seed := range uint64(6) {
 		rng := rand.New(rand.NewPCG(seed, 55))
-		word := func(n int) string {
-			var b strings.Builder
-			for range n {
-				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-			}
-			return b.String()
-		}
-		seen := map[string]bool{}
-		var pats []Pattern
-		for len(pats) < 800 {
-			w := word(1 + rng.IntN(4))
-			if !seen[w] {
-				seen[w] = true
-				pats = append(pats, Pattern{Text: w, ID: len(pats), Substring: true})
-			}
-		}
+		word := randomWords(rng, "发货退款运费时候到了吗快递有现在不是我你们亲换颜色码")
+		pats := randomPatterns(rng, word, 800, 4, func() bool { return true })
 		m := MustNew(pats)
 		distinct := 0
 		for _, k := range m.pairs.keys {
