@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the last, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout17.tsv, never read while tuning and scored
+//   - held-out: accuracy_holdout18.tsv, never read while tuning and scored
 //     once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -60,7 +60,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout14.tsv", "dev"},
 	{"testdata/accuracy_holdout15.tsv", "dev"},
 	{"testdata/accuracy_holdout16.tsv", "dev"},
-	{"testdata/accuracy_holdout17.tsv", "held-out"},
+	{"testdata/accuracy_holdout17.tsv", "dev"},
+	{"testdata/accuracy_holdout18.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -327,16 +328,32 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         281/310   = 90.6%, traps answered by the trapped rule 3 of 40,   small talk 14 of 41
 //	new, keywords only  279/310 = 90.0%
 //
+// Then holdout17 became dev data (and examples), round 18 tuned keywords
+// on it, and a second review fixed the small-talk check's wishes,
+// likenesses and reported speech (same answers on dev). Measured at
+// adf0610 with the examples regenerated; accuracy_holdout18.tsv, written
+// by a new session to holdout17's brief, was scored this once. The
+// small-talk check fired on 5 of its messages, all small talk (without it
+// 20 of 45 would have been answered). Its new messages without small talk
+// were 239/260 = 91.9% right; 8 of the 21 misses write one character of a
+// keyword in pinyin (di址, kai票, 积fen). No answer differs with the
+// except words folded back into none_of.
+//
+//	dev       13075/13200 = 99.1%, traps answered by the trapped rule 18 of 1185, small talk 63 of 1168
+//	held-out    464/500   = 92.8%, traps answered by the trapped rule 6 of 45,   small talk 15 of 45
+//	new         255/291   = 87.6%, traps answered by the trapped rule 6 of 44,   small talk 15 of 31
+//	new, keywords only  246/291 = 84.5%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 18 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 58 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.94
-	maxTrappedHeldOut  = 3
-	maxChattyHeldOut   = 14
-	minAccuracyNew     = 0.90
+	maxChattyDev       = 63 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.92
+	maxTrappedHeldOut  = 6
+	maxChattyHeldOut   = 15
+	minAccuracyNew     = 0.87
 )
 
 // part holds the score of one part of the corpora.
