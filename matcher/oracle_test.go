@@ -25,20 +25,9 @@ func TestManyPatternsAgainstOracle(t *testing.T) {
 	word := randomWords(rng, "发货退款运费什么时候到了吗快递有现在的不是我你们亲")
 	pats := randomPatterns(rng, word, 1500, 5, func() bool { return rng.IntN(3) == 0 })
 	m := MustNew(pats, WithSegmenter(seg))
-	pairs := 0
-	for _, c := range m.pairs.codes {
-		if c != 0 {
-			pairs++
-		}
-	}
-	require.Greater(t, pairs, maxCode, "the test needs more pairs than codes")
+	require.Greater(t, pairCount(m), maxCode, "the test needs more pairs than codes")
 	for i := range 300 {
-		var b strings.Builder
-		for range 1 + rng.IntN(12) {
-			b.WriteString(word(1 + rng.IntN(6)))
-			b.WriteString([]string{"", "，", " ", "呀", "*"}[rng.IntN(5)])
-		}
-		text := b.String()
+		text := randomText(rng, word, 12, "", "，", " ", "呀", "*")
 		got := spans(text, m.FindAll(text))
 		want := oracle(seg, pats, text)
 		assert.True(t, slices.Equal(got, want), "text %d: FindAll(%q) = %q, oracle says %q", i, text, got, want)
@@ -72,4 +61,26 @@ func randomPatterns(rng *rand.Rand, word func(n int) string, n, maxRunes int, su
 		pats = append(pats, Pattern{Text: w, ID: len(pats), Substring: substring()})
 	}
 	return pats
+}
+
+// randomText joins up to maxWords words of 1 to 6 runes, each followed
+// by one of seps.
+func randomText(rng *rand.Rand, word func(n int) string, maxWords int, seps ...string) string {
+	var b strings.Builder
+	for range 1 + rng.IntN(maxWords) {
+		b.WriteString(word(1 + rng.IntN(6)))
+		b.WriteString(seps[rng.IntN(len(seps))])
+	}
+	return b.String()
+}
+
+// pairCount returns how many distinct pairs of adjacent runes m indexes.
+func pairCount(m *Matcher) int {
+	n := 0
+	for _, c := range m.pairs.codes {
+		if c != 0 {
+			n++
+		}
+	}
+	return n
 }
