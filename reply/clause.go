@@ -425,7 +425,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 			}
 		}
 	}
-	for c := range strings.FieldsFuncSeq(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+	for c := range strings.FieldsFuncSeq(msg, isBreak) {
 		if strings.HasPrefix(normalize.String(c), "要") {
 			return false // a clause of its own that requests: 我妈说不合适 要退货
 		}
@@ -456,7 +456,6 @@ func reported(clause, before string) bool {
 	if !strings.HasPrefix(clause, "说") || hasAnyPrefix(clause, ownWords) {
 		return false
 	}
-	isBreak := func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
 	cut := strings.LastIndexFunc(before, isBreak) // where clause starts
 	if cut < 0 {
 		return false
@@ -465,6 +464,10 @@ func reported(clause, before string) bool {
 	var buf [maxClauseRunes]rune
 	return containsAny(string(clauseBefore(&buf, prev, len(prev))), personCues)
 }
+
+// isBreak reports whether r ends a clause as written: a space or
+// punctuation.
+func isBreak(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
 
 // ownWords start with 说 but open the customer's own words.
 var ownWords = []string{"说好", "说实话", "说真的", "说白了", "说句"}
@@ -507,7 +510,10 @@ func wishes(clause, kw string) bool {
 var sameAsBefore = []string{"上次", "上回", "上一次", "以前", "之前", "原来", "平时", "平常", "往常", "那次", "前几次", "昨天", "去年"}
 
 // likens reports whether clause, normalised, compares something with
-// something else: 跟 or 像 before 一样 (跟催发货一样), but not 不一样.
+// something else: 跟 or 像 before 一样 (跟催发货一样). Not a difference (a
+// 不 or 没 within three runes before 一样: 不一样, 不大一样, 不是很一样),
+// not 好像 (it seems), and not 跟上次一样 (as before), which speak of the
+// order.
 func likens(clause string) bool {
 	i := strings.LastIndex(clause, "一样")
 	if i < 0 {

@@ -966,6 +966,9 @@ type exceptSpan struct {
 // excepted is a binary search.
 func (sc *scratch) collectExcepts(e *Engine) {
 	sc.excepts = sc.excepts[:0]
+	if !e.excepts {
+		return
+	}
 	for _, m := range sc.found {
 		if info := &e.pats[m.ID]; info.role == RoleExcept {
 			sc.excepts = append(sc.excepts, exceptSpan{info.rule, m.Start, m.End})
@@ -1052,10 +1055,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	negEnd := 0
 	heard := false // some keyword was negated, dismissed or told as done
 	exact := e.exactSpans(msg, sc.found)
-	sc.excepts = sc.excepts[:0]
-	if e.excepts {
-		sc.collectExcepts(e)
-	}
+	sc.collectExcepts(e)
 	for _, m := range sc.found {
 		info := &e.pats[m.ID]
 		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) || info.role == RoleExcept {

@@ -270,7 +270,7 @@ func lintExcept(r *Rule, fs ruleForms, warn func(p Pos, rule, format string, arg
 		switch {
 		case slices.Contains(fs.keywords, normalize.String(w)):
 			warn(r.fieldPos("except"), r.ID, "except %q is one of the rule's own keyword forms: that form never counts", w)
-		case len(fs.except[k]) == 0:
+		case k >= len(fs.except) || len(fs.except[k]) == 0:
 			// Every form it brings, an earlier except word of the rule
 			// brought already (高兴坏了 and 高興壞了, or synonyms).
 			warn(r.fieldPos("except"), r.ID, "except %q adds nothing: an earlier except word of the rule has the same forms", w)

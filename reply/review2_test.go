@@ -221,7 +221,7 @@ func TestReview2EdgeExceptMergeOracle(t *testing.T) {
 	type span struct{ rule, start, end int }
 	for it := range 5000 {
 		rules := 1 + rng.IntN(4)
-		e := &Engine{}
+		e := &Engine{excepts: true}
 		for r := range rules {
 			e.pats = append(e.pats, patInfo{rule: int32(r), role: RoleExcept})
 		}
