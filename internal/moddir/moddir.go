@@ -5,7 +5,10 @@ package moddir
 import (
 	"encoding/json"
 	"fmt"
+	"log"
+	"os"
 	"os/exec"
+	"path/filepath"
 )
 
 // Dir downloads mod ("path@version") through the go command, from the
@@ -20,4 +23,24 @@ func Dir(mod string) (string, error) {
 		return "", fmt.Errorf("go mod download %s: %w", mod, err)
 	}
 	return info.Dir, nil
+}
+
+// Derive is the main of a generator that derives one Go file from one
+// file of a pinned module: it finds file in mod (see Dir), passes its path
+// to derive and writes what derive returns to out. Any error ends the
+// program with a message prefixed by name.
+func Derive(name, mod, file, out string, derive func(path string) ([]byte, error)) {
+	log.SetFlags(0)
+	log.SetPrefix(name + ": ")
+	dir, err := Dir(mod)
+	if err != nil {
+		log.Fatal(err)
+	}
+	src, err := derive(filepath.Join(dir, file))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(out, src, 0o644); err != nil {
+		log.Fatal(err)
+	}
 }

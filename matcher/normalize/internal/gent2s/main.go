@@ -17,9 +17,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"log"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -37,23 +35,13 @@ const (
 )
 
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("gent2s: ")
-	dir, err := moddir.Dir(openccModule)
-	if err != nil {
-		log.Fatal(err)
-	}
-	pairs, err := readPairs(filepath.Join(dir, sourceFile))
-	if err != nil {
-		log.Fatal(err)
-	}
-	src, err := render(pairs)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile("t2s_table.go", src, 0o644); err != nil {
-		log.Fatal(err)
-	}
+	moddir.Derive("gent2s", openccModule, sourceFile, "t2s_table.go", func(path string) ([]byte, error) {
+		pairs, err := readPairs(path)
+		if err != nil {
+			return nil, err
+		}
+		return render(pairs)
+	})
 }
 
 // readPairs parses lines "trad<TAB>simp [alternatives...]".
