@@ -72,8 +72,10 @@
 //   - A pattern's key for the automaton is the codes of its first two
 //     pairs (three runes). Every pair that is itself a two-rune pattern has
 //     code 1, so that the key [1] occurs exactly where some two-rune
-//     pattern does; the other pairs share codes 2 to 55, and keys that
-//     collide are told apart by verification. The automaton has at most one
+//     pattern does; the other pairs that hold an ASCII rune (sf, 7天, the
+//     di and i址 of the pinyin variant di址) share code 2, rare in Chinese
+//     messages; the rest share codes 3 to 55. Keys that collide are told
+//     apart by verification. The automaton has at most one
 //     node per byte of each distinct key: most Chinese keywords have two
 //     runes and share the one-node key [1].
 //   - Where a pair of the text begins patterns whose key the automaton
@@ -83,9 +85,10 @@
 //
 // Measured on the first 1,000, 5,000 and 10,000 forms of the benchmark
 // keyword sets, a matcher keeps 0.12x, 0.08x and 0.06x the heap of the raw
-// automaton over the same forms (5.5 MB, 14.1 MB and 18.7 MB against
-// 45.0 MB, 183.1 MB and 327.2 MB, with 55 codes; with 63 codes it kept
-// 5.4 MB, 15.3 MB and 21.0 MB, benchmarks/results/2026-11-27-2.txt).
+// automaton over the same forms (5.2 MB, 13.8 MB and 18.4 MB against
+// 45.0 MB, 183.1 MB and 327.2 MB, with 55 codes and the ASCII code; 5.5,
+// 14.1 and 18.7 MB before it; with 63 codes it kept 5.4 MB, 15.3 MB and
+// 21.0 MB, benchmarks/results/2026-11-27-2.txt).
 //
 // # Concurrency
 //

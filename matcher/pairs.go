@@ -4,6 +4,7 @@ import (
 	"github.com/kefu-go/kefu/matcher/internal/order"
 	"math/bits"
 	"slices"
+	"unicode/utf8"
 )
 
 // A pair is two adjacent runes, r0<<32 | r1. Runes are below 1<<21, so no
@@ -12,6 +13,11 @@ type pair uint64
 
 func pairOf(r0, r1 rune) pair { return pair(uint64(r0)<<32 | uint64(uint32(r1))) }
 
+// ascii reports whether either rune of p is ASCII (anyRune is not).
+func (p pair) ascii() bool {
+	return p>>32 < utf8.RuneSelf || uint32(p) < utf8.RuneSelf
+}
+
 // anyRune stands for the second rune of a one-rune pattern: the pair
 // (r, anyRune) indexes the patterns that are the rune r alone. No rune of a
 // text equals it.
@@ -19,6 +25,18 @@ const anyRune = rune(-1)
 
 // wholeCode is the code of every pair that is a two-rune pattern.
 const wholeCode = 1
+
+// asciiCode is the code of every other pair that holds an ASCII rune (a
+// Latin letter or a digit, after folding): di, i址 and 退h of the pinyin
+// variants di址 and 退huo, or sf and 7天. Such pairs are rare in Chinese
+// messages, and sharing one code keeps the keys of patterns that hold
+// them few: with codes by frequency, the starter library's pinyin
+// variants brought some 750 new keys and 3.1 MB of automaton; with one
+// code, they bring at most one key per code.
+const asciiCode = 2
+
+// firstSharedCode is the lowest code that pairs share by frequency.
+const firstSharedCode = 3
 
 // maxCode is the highest code of a pair. Fewer codes mean fewer distinct
 // automaton keys, and cloudflare/ahocorasick allocates a 4 KB node for
@@ -86,10 +104,11 @@ func (x *pairIndex) starting(i int) []int32 { return x.pats[x.off[i]:x.off[i+1]]
 //
 // A two-rune pattern is its first pair, so its pairs all get code 1: the
 // automaton's key [1] then occurs exactly where some two-rune pattern
-// does. The other pairs get codes 2 to maxCode in order of how many patterns
-// hold them, the most frequent first, wrapping around: the keys of longer
-// patterns are sequences of these, and pairs that share a code are told
-// apart when candidates are verified.
+// does. Pairs with an ASCII rune get asciiCode. The other pairs get codes
+// firstSharedCode to maxCode in order of how many patterns hold them, the
+// most frequent first, wrapping around: the keys of longer patterns are
+// sequences of these, and pairs that share a code are told apart when
+// candidates are verified.
 func newPairIndex(pats []pattern) pairIndex {
 	freq := map[pair]int{}
 	whole := map[pair]bool{} // pairs that are a two-rune pattern
@@ -115,9 +134,14 @@ func newPairIndex(pats []pattern) pairIndex {
 	ranked := order.ByCount(freq, true)
 	next := 0
 	for _, p := range ranked {
-		code := byte(wholeCode)
-		if !whole[p] {
-			code = byte(wholeCode + 1 + next%(maxCode-wholeCode))
+		var code byte
+		switch {
+		case whole[p]:
+			code = wholeCode
+		case p.ascii():
+			code = asciiCode
+		default:
+			code = byte(firstSharedCode + next%(maxCode-firstSharedCode+1))
 			next++
 		}
 		x.codes[x.insert(p)] = code
