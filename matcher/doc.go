@@ -37,6 +37,13 @@
 // reported as [Crossing] with [WithCrossing]. A pattern with
 // Pattern.Substring set skips all this: it matches wherever it occurs.
 //
+// A pattern written another way than the word it stands for (开piao, typed
+// half in pinyin, for 开票) sets Pattern.Means. Its candidates are
+// classified in their clause segmented again with Means in their place:
+// 能开piao吗 as written segments as 能开/piao/吗, which would make the
+// match cross a word, while 能开票吗 segments as 能/开票/吗. Each such
+// candidate costs one more segmentation of its clause.
+//
 // # Match semantics
 //
 // [Matcher.FindAll] reports every occurrence, overlapping ones included,

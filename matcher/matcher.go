@@ -37,6 +37,14 @@ type Pattern struct {
 	// Substring turns off word-boundary checks for this pattern: it matches
 	// wherever its normalised text occurs, and no segmentation is done for it.
 	Substring bool
+	// Means, if set, is what Text stands for when it is written another way
+	// (地址 for di址, typed in pinyin): word boundaries are then decided as
+	// if Means were written in the match's place. Segmenting 我的di址 as
+	// written splits di from 址, and 能开piao吗 glues 开 to 能 (能开|piao),
+	// while 能开票吗 gives 能|开票|吗. Each such candidate's clause is
+	// segmented again with Means in it; Means is ignored for a Substring
+	// pattern. It is normalised like Text.
+	Means string
 }
 
 // A Match is one occurrence of a pattern.
@@ -73,19 +81,24 @@ func (e *PatternError) Error() string {
 func (e *PatternError) Unwrap() error { return e.Err }
 
 // pattern is a compiled Pattern.
+// Its index in Matcher.pats is its index in the slice given to New, the
+// tie-break between matches of the same span. It is kept small: a
+// library with pinyin variants has tens of thousands of patterns.
 type pattern struct {
 	runes     []rune
 	id        int
-	order     int // index in the slice given to New: the tie-break
-	substring bool
-	lastWord  int   // start of the pattern's last word, 0 for a single word
 	group     int32 // the automaton's key for the pattern; -1 for one rune
+	meansAt   int32 // Means is Matcher.means[meansAt:meansAt+meansLen]
+	lastWord  int8  // start of the last word of the pattern, or of Means if set; 0 for a single word
+	meansLen  int8  // 0 when the pattern has no Means
+	substring bool
 }
 
 // Matcher finds patterns in text. It is immutable once built and safe for
 // concurrent use by multiple goroutines.
 type Matcher struct {
 	pats    []pattern
+	means   []rune // the runes of every pattern's Means, one after another
 	pairs   pairIndex
 	groups  int                  // number of distinct automaton keys
 	ac      *ahocorasick.Matcher // nil when no pattern has two runes
@@ -96,8 +109,9 @@ type Matcher struct {
 }
 
 // New compiles patterns into a Matcher. It returns a *PatternError for a
-// pattern that is empty after normalisation, longer than MaxPatternRunes,
-// or split by punctuation that ends a word (发货，退款 is two patterns).
+// pattern whose Text or Means is empty after normalisation, longer than
+// MaxPatternRunes, or split by punctuation that ends a word (发货，退款 is
+// two patterns).
 func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 	m := &Matcher{}
 	for _, o := range opts {
@@ -107,18 +121,21 @@ func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 	needSeg := false
 	m.pats = make([]pattern, len(patterns))
 	for i, p := range patterns {
-		runes := []rune(normalize.String(p.Text))
-		switch {
-		case len(runes) == 0:
-			return nil, &PatternError{i, p.Text, ErrEmptyPattern}
-		case len(runes) > MaxPatternRunes:
-			return nil, &PatternError{i, p.Text, ErrPatternTooLong}
-		case slices.Contains(runes, normalize.Separator):
-			// It would match across a break, which no word does.
-			return nil, &PatternError{i, p.Text, ErrPatternBreak}
+		runes, err := patternRunes(i, p.Text)
+		if err != nil {
+			return nil, err
 		}
-		m.pats[i] = pattern{runes: runes, id: p.ID, order: i, substring: p.Substring}
+		m.pats[i] = pattern{runes: runes, id: p.ID, substring: p.Substring}
 		needSeg = needSeg || !p.Substring
+		if p.Means == "" || p.Substring {
+			continue
+		}
+		means, err := patternRunes(i, p.Means)
+		if err != nil {
+			return nil, err
+		}
+		m.pats[i].meansAt, m.pats[i].meansLen = int32(len(m.means)), int8(len(means))
+		m.means = append(m.means, means...)
 	}
 	if needSeg && m.seg == nil {
 		s, err := segment.Default()
@@ -129,12 +146,37 @@ func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 	}
 	for i := range m.pats {
 		p := &m.pats[i]
-		if !p.substring && len(p.runes) > 1 {
-			p.lastWord = lastWordStart(m.seg, p.runes)
+		if w := m.wordsOf(p); !p.substring && len(w) > 1 {
+			p.lastWord = int8(lastWordStart(m.seg, w))
 		}
 	}
 	m.build()
 	return m, nil
+}
+
+// patternRunes normalises the text of pattern i (its Text or Means) and
+// checks it.
+func patternRunes(i int, text string) ([]rune, error) {
+	runes := []rune(normalize.String(text))
+	switch {
+	case len(runes) == 0:
+		return nil, &PatternError{i, text, ErrEmptyPattern}
+	case len(runes) > MaxPatternRunes:
+		return nil, &PatternError{i, text, ErrPatternTooLong}
+	case slices.Contains(runes, normalize.Separator):
+		// It would match across a break, which no word does.
+		return nil, &PatternError{i, text, ErrPatternBreak}
+	}
+	return runes, nil
+}
+
+// wordsOf returns the runes whose words decide p's boundaries: its Means
+// if it has one, else its own.
+func (m *Matcher) wordsOf(p *pattern) []rune {
+	if p.meansLen > 0 {
+		return m.means[p.meansAt : p.meansAt+int32(p.meansLen)]
+	}
+	return p.runes
 }
 
 // MustNew is like New but panics if a pattern is invalid. It is meant for
@@ -203,6 +245,8 @@ type scratch struct {
 	clause []byte // the clause being segmented, in UTF-8
 	ends   []int
 	words  words
+	alt    words  // the words of a clause with a pattern's Means in it
+	altRun []rune // that clause
 }
 
 type candidate struct {
@@ -319,10 +363,13 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 	kept := sc.cands[:0]
 	for _, c := range sc.cands {
 		p := &m.pats[c.pat]
-		if p.substring {
+		switch {
+		case p.substring:
 			c.b = Substring
-		} else {
-			c.b = sc.words.classify(c.s, c.e, p.lastWord)
+		case p.meansLen > 0:
+			c.b = m.classifyMeaning(sc, c, p)
+		default:
+			c.b = sc.words.classify(c.s, c.e, int(p.lastWord))
 		}
 		if c.b != Crossing || m.cfg.crossing {
 			kept = append(kept, c)
@@ -335,7 +382,7 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 		if a.e != b.e {
 			return cmp.Compare(b.e, a.e)
 		}
-		return cmp.Compare(m.pats[a.pat].order, m.pats[b.pat].order)
+		return cmp.Compare(a.pat, b.pat)
 	})
 	return kept
 }
@@ -349,34 +396,62 @@ func (m *Matcher) segmentClauses(sc *scratch) {
 	sc.words.reset(len(runes))
 	done := 0 // runes before done are segmented or need not be
 	for _, c := range sc.cands {
-		if m.pats[c.pat].substring || c.e <= done {
+		if p := &m.pats[c.pat]; p.substring || p.meansLen > 0 || c.e <= done {
 			continue
 		}
-		a := max(c.s, done)
-		for a > done && runes[a-1] != normalize.Separator {
-			a--
-		}
-		b := c.e
-		for b < len(runes) && runes[b] != normalize.Separator {
-			b++
-		}
-		sc.clause = sc.clause[:0]
-		for _, r := range runes[a:b] {
-			sc.clause = utf8.AppendRune(sc.clause, r)
-		}
-		sc.ends = sc.ends[:0]
-		if bd, ok := m.seg.(segment.Bounder); ok {
-			sc.ends = bd.AppendBoundaries(sc.ends, sc.clause)
-		} else {
-			prev := 0
-			for _, w := range m.seg.Cut(string(sc.clause)) {
-				prev += len(w)
-				sc.ends = append(sc.ends, prev)
-			}
-		}
+		a, b := clauseOf(runes, done, max(c.s, done), c.e)
+		m.segment(sc, runes[a:b])
 		sc.words.add(a, sc.clause, b-a, sc.ends)
 		done = b
 	}
+}
+
+// clauseOf returns the clause, [a, b) in runes, that holds the runes
+// [s, e): the runs of runes between separators around them, not starting
+// before lo.
+func clauseOf(runes []rune, lo, s, e int) (a, b int) {
+	a, b = s, e
+	for a > lo && runes[a-1] != normalize.Separator {
+		a--
+	}
+	for b < len(runes) && runes[b] != normalize.Separator {
+		b++
+	}
+	return a, b
+}
+
+// segment segments clause into sc.clause (its UTF-8) and sc.ends (the
+// byte ends of its words).
+func (m *Matcher) segment(sc *scratch, clause []rune) {
+	sc.clause = sc.clause[:0]
+	for _, r := range clause {
+		sc.clause = utf8.AppendRune(sc.clause, r)
+	}
+	sc.ends = sc.ends[:0]
+	if bd, ok := m.seg.(segment.Bounder); ok {
+		sc.ends = bd.AppendBoundaries(sc.ends, sc.clause)
+		return
+	}
+	prev := 0
+	for _, w := range m.seg.Cut(string(sc.clause)) {
+		prev += len(w)
+		sc.ends = append(sc.ends, prev)
+	}
+}
+
+// classifyMeaning classifies candidate c of a pattern with a Means: it
+// segments c's clause with the Means written in place of the match and
+// classifies the Means there.
+func (m *Matcher) classifyMeaning(sc *scratch, c candidate, p *pattern) Boundary {
+	runes := sc.text.Runes
+	a, b := clauseOf(runes, 0, c.s, c.e)
+	means := m.wordsOf(p)
+	sc.altRun = append(append(append(sc.altRun[:0], runes[a:c.s]...), means...), runes[c.e:b]...)
+	m.segment(sc, sc.altRun)
+	sc.alt.reset(len(sc.altRun))
+	sc.alt.add(0, sc.clause, len(sc.altRun), sc.ends)
+	s := c.s - a
+	return sc.alt.classify(s, s+len(means), int(p.lastWord))
 }
 
 // verify appends the patterns of pats that occur at rune position i and
@@ -393,7 +468,7 @@ func (m *Matcher) verify(sc *scratch, pats []int32, i int) bool {
 			continue
 		}
 		sc.cands = append(sc.cands, candidate{pat: pi, s: i, e: e})
-		need = need || !p.substring
+		need = need || !p.substring && p.meansLen == 0
 	}
 	return need
 }

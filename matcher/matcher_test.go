@@ -314,3 +314,50 @@ func FuzzFindAll(f *testing.F) {
 		}
 	})
 }
+
+// TestMeans: a pattern written another way than what it stands for is
+// classified by the words of what it stands for, in its place.
+func TestMeans(t *testing.T) {
+	pats := []Pattern{
+		{Text: "开piao", Means: "开票", ID: 1},
+		{Text: "发huo", Means: "发货", ID: 2},
+		{Text: "开piao", ID: 3}, // the same text without Means
+		{Text: "di址", Means: "地址", ID: 4},
+		{Text: "保xiu", Means: "保修", ID: 5},
+	}
+	m := MustNew(pats)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		// 能开|piao|吗 as written; 能|开票|吗 with 开票 in its place.
+		{"能开piao吗", []string{"1:开piao:whole"}},
+		// 批发|货源: 发货 would cross a word.
+		{"批发huo源", nil},
+		{"什么时候发huo", []string{"2:发huo:whole"}},
+		{"改个di址", []string{"4:di址:whole"}},
+		// 保修期 is one word: 保修 is inside it.
+		{"保xiu期多久", []string{"5:保xiu:in-word"}},
+		// Noise inside the match, and a second clause.
+		{"你好，能开 piao吗", []string{"1:开 piao:whole"}},
+	} {
+		assert.Equal(t, tc.want, spans(tc.text, m.FindAll(tc.text)), "FindAll(%q)", tc.text)
+	}
+
+	for _, tc := range []struct {
+		means string
+		err   error
+	}{
+		{"开，票", ErrPatternBreak},
+		{" *", ErrEmptyPattern},
+		{strings.Repeat("票", MaxPatternRunes+1), ErrPatternTooLong},
+	} {
+		_, err := New([]Pattern{{Text: "开piao", Means: tc.means}})
+		var pe *PatternError
+		require.ErrorAs(t, err, &pe, "Means %q", tc.means)
+		assert.ErrorIs(t, err, tc.err, "Means %q", tc.means)
+		assert.Equal(t, tc.means, pe.Text, "PatternError.Text names the Means %q", tc.means)
+	}
+	_, err := New([]Pattern{{Text: "开piao", Means: "，", Substring: true}})
+	assert.NoError(t, err, "Means is ignored for a Substring pattern")
+}
