@@ -116,6 +116,10 @@ type KeywordMatch struct {
 	Form string
 	// Synonym is true when Form is a synonym of Keyword.
 	Synonym bool
+	// Pinyin is true when the customer wrote one character of Form in
+	// pinyin (di址 for 地址; see WithoutPinyin). Normalized is then true
+	// too.
+	Pinyin bool
 	// Normalized is true when the customer wrote Form differently
 	// (traditional characters, full width, noise between the characters):
 	// the message's text at Start:End is not Form as such.
@@ -182,7 +186,9 @@ func (a Answer) Trace() string {
 		if m.Synonym {
 			fmt.Fprintf(&b, " via synonym %q", m.Form)
 		}
-		if m.Normalized {
+		if m.Pinyin {
+			b.WriteString(" in pinyin")
+		} else if m.Normalized {
 			b.WriteString(" after normalisation")
 		}
 		fmt.Fprintf(&b, " at %d-%d %s", m.Start, m.End, m.Boundary)

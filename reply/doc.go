@@ -48,7 +48,9 @@
 // every error names file, line, column and rule; a file with any error is
 // rejected whole.
 //
-// A rule with keywords fires when one of them (or a synonym) is found; with
+// A rule with keywords fires when one of them (or a synonym) is found,
+// also with one of its characters typed in pinyin if it has two or three
+// (退huo, di址; see WithoutPinyin and package matcher/pinyin); with
 // all_of, when every one is found; with both, when both hold. none_of
 // vetoes. An except word names a sense of a keyword that is not the
 // rule's (高兴坏了 for 坏了, 新疆棉 for 新疆, 人工湖 for 人工): a keyword

@@ -16,6 +16,7 @@ import (
 	"github.com/kefu-go/kefu/compliance"
 	"github.com/kefu-go/kefu/matcher"
 	"github.com/kefu-go/kefu/matcher/normalize"
+	"github.com/kefu-go/kefu/matcher/pinyin"
 	"github.com/kefu-go/kefu/matcher/segment"
 	"github.com/kefu-go/kefu/matcher/similar"
 	"github.com/kefu-go/kefu/synonyms"
@@ -63,13 +64,14 @@ type crule struct {
 }
 
 type patInfo struct {
-	rule    int32
-	role    Role
-	index   int // index of the keyword within its list
 	keyword string
 	form    string
+	rule    int32
+	index   int32 // index of the keyword within its list
+	runes   int32 // runes of form, normalised
+	role    Role
 	synonym bool
-	runes   int
+	pinyin  bool // the pattern is form with one character in pinyin
 }
 
 // New compiles a rule set into an Engine. Problems in the rule set are
@@ -329,15 +331,27 @@ func (e *Engine) renderFixed(text string, vars map[string]string, p Pos, field s
 }
 
 // compileKeywords expands every keyword through the thesaurus and builds
-// the matcher (exact keywords included, as substring patterns).
+// the matcher (exact keywords included, as substring patterns). Keywords
+// and all_of words of two or three characters also get their pinyin
+// variants (see pinyinForms), unless WithoutPinyin.
 func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	var pats []matcher.Pattern
+	emit := func(info patInfo, p matcher.Pattern) error {
+		if len(e.pats) >= MaxPatterns {
+			return fmt.Errorf("reply: more than %d keyword forms after synonym expansion; split the rule set or use fewer synonyms", MaxPatterns)
+		}
+		p.ID = len(e.pats)
+		pats = append(pats, p)
+		e.pats = append(e.pats, info)
+		return nil
+	}
 	add := func(ri int, role Role, list []string) error {
 		seen := map[string]bool{} // forms already compiled for this rule and role
 		own := map[string]bool{}  // the list's own words, normalised
 		for _, kw := range list {
 			own[normalize.String(kw)] = true
 		}
+		var spelled []patInfo // forms whose pinyin variants come after every written form
 		for k, kw := range list {
 			forms := []string{kw}
 			if th != nil {
@@ -370,23 +384,43 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 					continue // another keyword of the rule already brought this form
 				}
 				seen[key] = true
-				info := patInfo{rule: int32(ri), role: role, index: k, keyword: kw, form: f,
-					synonym: fn != kwNorm, runes: utf8.RuneCountInString(fn)}
-				if len(e.pats) >= MaxPatterns {
-					return fmt.Errorf("reply: more than %d keyword forms after synonym expansion; split the rule set or use fewer synonyms", MaxPatterns)
-				}
-				id := len(e.pats)
-				e.pats = append(e.pats, info)
-				if role == RoleExact {
+				info := patInfo{rule: int32(ri), role: role, index: int32(k), keyword: kw, form: f,
+					synonym: fn != kwNorm, runes: int32(utf8.RuneCountInString(fn))}
+				var err error
+				switch role {
+				case RoleExact:
 					// The whole message must be this key, give or take forms
 					// of address before it and particles after it (see
 					// exactSpans); the matcher finds the key itself.
-					pats = append(pats, matcher.Pattern{Text: exactKeyword(fn), ID: id, Substring: true})
-					continue
+					err = emit(info, matcher.Pattern{Text: key, Substring: true})
+				case RoleNoneOf, RoleExcept:
+					// A veto or an exception is eager: any occurrence counts,
+					// even across a word boundary (工商银行 in 工商/银行卡).
+					err = emit(info, matcher.Pattern{Text: f, Substring: true})
+				default:
+					err = emit(info, matcher.Pattern{Text: f})
+					if !e.cfg.noPinyin {
+						spelled = append(spelled, info)
+					}
 				}
-				// A veto or an exception is eager: any occurrence counts,
-				// even across a word boundary (工商银行 in 工商/银行卡).
-				pats = append(pats, matcher.Pattern{Text: f, ID: id, Substring: role == RoleNoneOf || role == RoleExcept})
+				if err != nil {
+					return err
+				}
+			}
+		}
+		for _, info := range spelled {
+			info.pinyin = true
+			fn := normalize.String(info.form)
+			for _, v := range pinyinForms(fn) {
+				if seen[v] && role != RoleAllOf {
+					continue // written as such, or another form's variant
+				}
+				seen[v] = true
+				// Words are decided as if fn were written: 能开piao吗
+				// segments as 能开|piao|吗, 能开票吗 as 能|开票|吗.
+				if err := emit(info, matcher.Pattern{Text: v, Means: fn}); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -426,6 +460,38 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	}
 	e.m = m
 	return nil
+}
+
+// ownLetters reports whether the match msg[start:end] has no ASCII
+// letter or digit just before or after it, noise skipped: a pinyin
+// variant's syllable is then the whole run of letters the customer typed.
+func ownLetters(msg string, start, end int) bool {
+	r, c, _ := normalize.Before(msg, start)
+	if c == normalize.Keep && isAlnum(r) {
+		return false
+	}
+	r, c, _ = normalize.After(msg, end)
+	return c != normalize.Keep || !isAlnum(r)
+}
+
+func isAlnum(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+// pinyinForms returns the pinyin variants (see pinyin.Variants) of a
+// normalised keyword form of two or three Chinese characters: 退huo and
+// tui货 for 退货. Shorter forms would match any syllable, and longer ones
+// are seldom typed half in pinyin; each variant costs a pattern.
+func pinyinForms(fn string) []string {
+	n := 0
+	for _, r := range fn {
+		if !unicode.Is(unicode.Han, r) {
+			return nil
+		}
+		n++
+	}
+	if n < 2 || n > 3 {
+		return nil
+	}
+	return pinyin.Variants(fn)
 }
 
 func roleField(r Role) string {
@@ -1061,6 +1127,12 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) || info.role == RoleExcept {
 			continue
 		}
+		if info.pinyin && (m.Boundary != matcher.Whole || !ownLetters(msg, m.Start, m.End)) {
+			// The word must stand whole, and the syllable be the whole
+			// run of letters: 打zhe is not in 打zhen (打针), nor di址 in
+			// xdi址.
+			continue
+		}
 		if info.role == RoleKeyword || info.role == RoleAllOf {
 			if m.End <= negEnd {
 				continue // 顺丰 in 不用发顺丰: inside a negated keyword
@@ -1077,7 +1149,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		}
 		xi := sc.accFor(info.rule)
 		x := &sc.accs[xi]
-		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Role: info.role,
+		km := KeywordMatch{Keyword: info.keyword, Form: info.form, Synonym: info.synonym, Pinyin: info.pinyin, Role: info.role,
 			Start: m.Start, End: m.End, Boundary: m.Boundary, Normalized: msg[m.Start:m.End] != info.form}
 		switch info.role {
 		case RoleNoneOf:
@@ -1102,7 +1174,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			km.Normalized = msg[m.Start:m.End] != exactKeyword(info.form)
 		}
 		x.best = max(x.best, strength(km.Boundary))
-		x.longest = max(x.longest, info.runes)
+		x.longest = max(x.longest, int(info.runes))
 		if x.first < 0 {
 			x.first = len(sc.kms)
 		}

@@ -700,3 +700,59 @@ func TestRequestAfterDoneWord(t *testing.T) {
 		assert.Equal(t, c.rule, a.Rule, "Reply(%q): %s", c.msg, a.Trace())
 	}
 }
+
+func TestPinyinVariants(t *testing.T) {
+	e := mustLoad(t, shopRules, WithoutDefaultSynonyms())
+	tests := []struct {
+		name, msg, rule string
+	}{
+		{"second character", "什么时候fa货", "ship_time"},
+		{"first character", "什么时候发huo", "ship_time"},
+		{"synonym", "ji出了吗", "ship_time"},
+		{"upper case and full width", "什么时候发ＨＵＯ", "ship_time"},
+		{"all_of", "退huo运费谁出", "return_fee"},
+		{"three characters beat two", "保xiu期多久", "warranty_period"},
+		{"negation still holds", "不想tui货了", ""},
+		{"no variant inside a run of letters", "打xfa货", ""},
+		{"syllable must end the run", "发huoa", ""},
+		{"not both characters", "fahuo", ""},
+		{"not exact keywords", "zai吗", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Reply(tt.msg)
+			assert.Equal(t, tt.rule, a.Rule, "Reply(%q): %s", tt.msg, a.Trace())
+		})
+	}
+
+	a := e.Reply("什么时候fa货")
+	require.NotEmpty(t, a.Matches, "matches of %q", "什么时候fa货")
+	m := a.Matches[len(a.Matches)-1]
+	assert.Equal(t, "发货", m.Keyword, "keyword of %q", "什么时候fa货")
+	assert.True(t, m.Pinyin && m.Normalized, "fa货 is 发货 in pinyin: %+v", m)
+	assert.Equal(t, "fa货", "什么时候fa货"[m.Start:m.End], "span of the pinyin match")
+	assert.Contains(t, a.Trace(), `"发货" in pinyin`)
+
+	off := mustLoad(t, shopRules, WithoutDefaultSynonyms(), WithoutPinyin())
+	for msg, rule := range map[string]string{"什么时候fa货": "ship_time", "退huo运费谁出": "return_fee", "保xiu期多久": "warranty_period"} {
+		a := off.Reply(msg)
+		assert.NotEqual(t, rule, a.Rule, "WithoutPinyin: Reply(%q) = %s", msg, a.Trace())
+	}
+}
+
+func TestPinyinForms(t *testing.T) {
+	for _, tc := range []struct {
+		form string
+		want []string
+	}{
+		{"发货", []string{"fa货", "发huo"}},
+		{"保修期", []string{"bao修期", "保xiu期", "保修qi", "保修ji"}},
+		{"票", nil},    // one character: the syllable alone would match everywhere
+		{"什么时候", nil}, // four
+		{"sf快递", nil}, // not all characters
+		{"退货ok", nil}, // nor here
+		{"", nil},
+	} {
+		assert.Equal(t, tc.want, pinyinForms(tc.form), "pinyinForms(%q)", tc.form)
+	}
+}

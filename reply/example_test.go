@@ -189,3 +189,34 @@ rules:
 	// 我妈收到高兴坏了: ""
 	// 我妈高兴坏了 打开一看杯子碎了: "damaged"
 }
+
+func ExampleWithoutPinyin() {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: invoice
+    category: 售前
+    keywords: [开票, 发票]
+    reply: "亲，下单时填写抬头即可开票。"
+`
+	rs, err := reply.Load(strings.NewReader(rules), reply.YAML, "rules.yaml")
+	if err != nil {
+		panic(err)
+	}
+	with, _, _ := reply.New(rs, reply.WithoutDefaultSynonyms())
+	without, _, _ := reply.New(rs, reply.WithoutDefaultSynonyms(), reply.WithoutPinyin())
+	for _, msg := range []string{"能kai票吗", "能开piao吗", "今天kaipiao吗"} {
+		a := with.Reply(msg)
+		fmt.Printf("%s: %q %q\n", msg, a.Rule, without.Reply(msg).Rule)
+		if !a.Fallback {
+			fmt.Println("  ", a.Trace())
+		}
+	}
+	// Output:
+	// 能kai票吗: "invoice" ""
+	//    rule invoice [售前]; keyword "开票" in pinyin at 3-9 whole
+	// 能开piao吗: "invoice" ""
+	//    rule invoice [售前]; keyword "开票" in pinyin at 3-10 whole
+	// 今天kaipiao吗: "" ""
+}
