@@ -25,11 +25,11 @@ type labelled struct {
 // headers) by sessions that read only intents.tsv and the format, and the
 // part each belongs to:
 //
-//   - dev: every corpus but the last, the messages the starter library may
+//   - dev: every corpus but the held-out ones, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout18.tsv, never read while tuning and scored
-//     once tuning was done.
+//   - held-out: accuracy_holdout19.tsv to accuracy_holdout21.tsv, never
+//     read while tuning and scored once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
 // messages nobody tuned it for.
@@ -61,7 +61,10 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout15.tsv", "dev"},
 	{"testdata/accuracy_holdout16.tsv", "dev"},
 	{"testdata/accuracy_holdout17.tsv", "dev"},
-	{"testdata/accuracy_holdout18.tsv", "held-out"},
+	{"testdata/accuracy_holdout18.tsv", "dev"},
+	{"testdata/accuracy_holdout19.tsv", "held-out"},
+	{"testdata/accuracy_holdout20.tsv", "held-out"},
+	{"testdata/accuracy_holdout21.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -344,16 +347,40 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         255/291   = 87.6%, traps answered by the trapped rule 6 of 44,   small talk 15 of 31
 //	new, keywords only  246/291 = 84.5%
 //
+// Then holdout18 became dev data (and examples), and keywords of two or
+// three characters got pinyin variants (6d855ab), which turned 5 of
+// holdout18's misses right and changed no dev answer. Measured at the
+// commit that adds them, with the examples regenerated, three corpora
+// written by three new sessions to holdout17's brief were scored this
+// once each, and are the held-out part together (1,500 messages):
+//
+//	             whole            new              new, kw only  new w/o small talk  traps  small talk
+//	holdout19    481/500 = 96.2%  267/286 = 93.4%  92.7%         236/247 = 95.5%     2/45   8/45
+//	holdout20    471/500 = 94.2%  225/253 = 88.9%  88.1%         192/210 = 91.4%     3/45   10/45
+//	holdout21    472/500 = 94.4%  240/268 = 89.6%  86.6%         209/228 = 91.7%     5/45   9/45
+//
+// Not one answer of the three differs with the pinyin variants off: their
+// writers typed whole words in pinyin (dizhi, kuaidi), not one character.
+// The small-talk check fired 4, 1 and 2 times, every time on small talk.
+//
+//	dev       13548/13700 = 98.9%, traps answered by the trapped rule 24 of 1230, small talk 78 of 1213
+//	held-out   1424/1500  = 94.9%, traps answered by the trapped rule 10 of 135,  small talk 27 of 135
+//	new         732/807   = 90.7%, traps answered by the trapped rule 10 of 125,  small talk 27 of 122
+//	new, keywords only  720/807 = 89.2%
+//
+// (Dev's trap and small-talk counts grew with holdout18 itself: 6 traps
+// and 15 small-talk messages of it were answered when it was scored.)
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 18 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 63 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.92
-	maxTrappedHeldOut  = 6
-	maxChattyHeldOut   = 15
-	minAccuracyNew     = 0.87
+	maxTrappedDev      = 24 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 78 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.94
+	maxTrappedHeldOut  = 10
+	maxChattyHeldOut   = 27
+	minAccuracyNew     = 0.90
 )
 
 // part holds the score of one part of the corpora.

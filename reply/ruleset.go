@@ -189,7 +189,7 @@ func (rs *RuleSet) FillDefaults(base *RuleSet) {
 	}
 }
 
-//go:generate go run ./internal/genexamples -o data/examples.tsv testdata/accuracy.tsv testdata/accuracy_tune.tsv testdata/accuracy_fresh.tsv testdata/accuracy_tune2.tsv testdata/accuracy_tune3.tsv testdata/accuracy_tune4.tsv testdata/accuracy_tune5.tsv testdata/accuracy_tune6.tsv testdata/accuracy_holdout.tsv testdata/accuracy_holdout2.tsv testdata/accuracy_holdout3.tsv testdata/accuracy_holdout4.tsv testdata/accuracy_holdout5.tsv testdata/accuracy_holdout6.tsv testdata/accuracy_holdout7.tsv testdata/accuracy_holdout8.tsv testdata/accuracy_holdout9.tsv testdata/accuracy_holdout10.tsv testdata/accuracy_holdout11.tsv testdata/accuracy_holdout12.tsv testdata/accuracy_holdout13.tsv testdata/accuracy_holdout14.tsv testdata/accuracy_holdout15.tsv testdata/accuracy_holdout16.tsv testdata/accuracy_holdout17.tsv
+//go:generate go run ./internal/genexamples -o data/examples.tsv testdata/accuracy.tsv testdata/accuracy_tune.tsv testdata/accuracy_fresh.tsv testdata/accuracy_tune2.tsv testdata/accuracy_tune3.tsv testdata/accuracy_tune4.tsv testdata/accuracy_tune5.tsv testdata/accuracy_tune6.tsv testdata/accuracy_holdout.tsv testdata/accuracy_holdout2.tsv testdata/accuracy_holdout3.tsv testdata/accuracy_holdout4.tsv testdata/accuracy_holdout5.tsv testdata/accuracy_holdout6.tsv testdata/accuracy_holdout7.tsv testdata/accuracy_holdout8.tsv testdata/accuracy_holdout9.tsv testdata/accuracy_holdout10.tsv testdata/accuracy_holdout11.tsv testdata/accuracy_holdout12.tsv testdata/accuracy_holdout13.tsv testdata/accuracy_holdout14.tsv testdata/accuracy_holdout15.tsv testdata/accuracy_holdout16.tsv testdata/accuracy_holdout17.tsv testdata/accuracy_holdout18.tsv
 
 var (
 	//go:embed data/starter.yaml
