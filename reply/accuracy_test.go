@@ -28,8 +28,8 @@ type labelled struct {
 //   - dev: every corpus but the held-out ones, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout19.tsv to accuracy_holdout21.tsv, never
-//     read while tuning and scored once tuning was done.
+//   - held-out: accuracy_holdout21.tsv, never read while tuning and
+//     scored once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
 // messages nobody tuned it for.
@@ -62,8 +62,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout16.tsv", "dev"},
 	{"testdata/accuracy_holdout17.tsv", "dev"},
 	{"testdata/accuracy_holdout18.tsv", "dev"},
-	{"testdata/accuracy_holdout19.tsv", "held-out"},
-	{"testdata/accuracy_holdout20.tsv", "held-out"},
+	{"testdata/accuracy_holdout19.tsv", "dev"},
+	{"testdata/accuracy_holdout20.tsv", "dev"},
 	{"testdata/accuracy_holdout21.tsv", "held-out"},
 }
 
@@ -371,16 +371,29 @@ func readCorpus(t *testing.T, file string) []labelled {
 // (Dev's trap and small-talk counts grew with holdout18 itself: 6 traps
 // and 15 small-talk messages of it were answered when it was scored.)
 //
+// Then holdout19 and holdout20 became dev data (and examples), to be tuned
+// on; holdout21 stays held out, untouched:
+//
+//	dev       14506/14700 = 98.7%, traps answered by the trapped rule 29 of 1320, small talk 96 of 1303
+//	held-out    473/500   = 94.6%, traps answered by the trapped rule 5 of 45,   small talk 9 of 45
+//	new         235/262   = 89.7%, traps answered by the trapped rule 5 of 39,   small talk 9 of 40
+//	new, keywords only  226/262 = 86.3%
+//
+// (holdout21's new messages are fewer now that holdout19 and holdout20
+// are dev: 6 of its messages are theirs too. One more is right, from
+// their examples.)
+
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 24 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 78 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	maxTrappedDev      = 29 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 96 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
 	minAccuracyHeldOut = 0.94
-	maxTrappedHeldOut  = 10
-	maxChattyHeldOut   = 27
-	minAccuracyNew     = 0.90
+	maxTrappedHeldOut  = 5
+	maxChattyHeldOut   = 9
+	minAccuracyNew     = 0.89
 )
 
 // part holds the score of one part of the corpora.
