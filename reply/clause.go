@@ -126,13 +126,19 @@ func requests(clause string) bool {
 }
 
 // wants reports whether clause, normalised, holds a 想 that asks for
-// something (现在想换个颜色), not one of 没想到 or 不想.
+// something (现在想换个颜色), not one of 没想到 or 不想, nor a 想 whose
+// object is a person (see personObjects).
 func wants(clause string) bool {
 	return holdsUnnegated(clause, "想", func(rest string) bool {
 		// 想到, 想起来 and 想起了 remember; 想起码 still wishes.
-		return !strings.HasPrefix(rest, "到") && !strings.HasPrefix(rest, "起来") && !strings.HasPrefix(rest, "起了")
+		return !hasAnyPrefix(rest, []string{"到", "起来", "起了"}) && !hasAnyPrefix(rest, personObjects)
 	})
 }
+
+// personObjects make a person, not goods, what a shop verb acts on: 真想
+// 把他退货, 想把自己包邮寄走, 想被包邮到马尔代夫. Goods are 它 (想把它退了
+// asks to return something). With 想 before 被, they are chat cues too.
+var personObjects = []string{"把他", "把她", "把自己", "被"}
 
 // holdsUnnegated reports whether clause holds w where negatedBy does not
 // apply and ok accepts what follows it.
@@ -326,7 +332,7 @@ func (sc *scratch) dropDone(msg string) bool {
 // personCues name the people (and pets) in a customer's life: family,
 // friends and work (我老公, 我同学, 领导).
 var personCues = []string{
-	"老公", "男朋友", "女朋友", "男票", "女票", "老婆", "我爸", "我妈", "我媽", "奶奶", "爷爷", "爺爺", "姥姥", "外婆",
+	"老公", "男朋友", "女朋友", "男友", "女友", "男票", "女票", "老婆", "我爸", "我妈", "我媽", "奶奶", "爷爷", "爺爺", "姥姥", "外婆",
 	"我儿子", "我兒子", "我女儿", "我女兒", "闺蜜", "閨蜜", "同事", "同学", "同學", "老师", "老師", "领导", "領導",
 	"我家猫", "我家貓", "我家狗", "对象", "對象", "外公", "姥爷", "姥爺", "闺女", "閨女", "我哥", "我姐", "我弟",
 	"我妹", "我朋友", "室友", "邻居", "鄰居", "班主任", "侄子", "侄女", "外甥", "表哥", "表姐", "表弟", "表妹",
@@ -335,12 +341,16 @@ var personCues = []string{
 // chatCues mark a message that tells of the customer's own life rather
 // than of an order: its people (personCues), a likeness (就像, 像个; see
 // also likens), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候),
-// school, work and love. They are looked for as written (simplified and
+// school, work, love and health, and a person as what a shop verb acts
+// on (真想把他退货). They are looked for as written (simplified and
 // traditional).
 var chatCues = slices.Concat(personCues, []string{
 	"就像", "像个", "像個", "哈哈", "笑死", "梦见", "夢見", "梦到", "夢到", "小时候", "小時候",
 	"上学", "上學", "纪录片", "紀錄片", "电视剧", "電視劇", "人生", "婚姻", "爱情", "愛情", "感情", "恋爱", "戀愛",
 	"失恋", "失戀", "考试", "考試", "作业", "作業", "学校", "學校", "上课", "上課", "年会", "年會", "年终奖", "年終獎",
+	"上班", "加班", "毕业", "畢業", "青春", "生活", "体检", "體檢", "减肥", "減肥",
+	// A person as what a shop verb acts on (see personObjects).
+	"把他", "把她", "把自己", "想被",
 })
 
 // shopWords mark a message about the shop or an order, as written: the

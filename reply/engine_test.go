@@ -615,6 +615,15 @@ func TestSmallTalk(t *testing.T) {
 		{"not alike", "我妈说颜色跟图片不一样", false},
 		{"a wish that will not come", "我的年假要是能补差价就好了", true},
 		{"reported speech that asks", "我表哥在韵达开车 说双十一发货慢 你们会慢吗", false},
+		{"a person to return", "跟老公吵架了，真想把他退货", true},
+		{"oneself to ship", "上班好累 想把自己包邮寄去马尔代夫", true},
+		{"oneself shipped", "想被包邮到马尔代夫", true},
+		{"goods to return", "想把它退了 颜色不喜欢", false},
+		{"one's order to cancel", "想把我的订单取消", false},
+		{"a job", "我在顺丰上班，天天加班到半夜", true},
+		{"a job, then a question", "我上班不在家，快递能放驿站吗", false},
+		{"health", "今天体检说我体重超标了", true},
+		{"health, then the size", "最近减肥成功了 体重一百斤穿什么码", false},
 	} {
 		a := on.Reply(c.msg)
 		assert.Equal(t, c.chat, a.Reason == SmallTalk, "%s: Reply(%q): %s", c.name, c.msg, a.Trace())
