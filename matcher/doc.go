@@ -41,8 +41,9 @@
 // half in pinyin, for 开票) sets Pattern.Means. Its candidates are
 // classified in their clause segmented again with Means in their place:
 // 能开piao吗 as written segments as 能开/piao/吗, which would make the
-// match cross a word, while 能开票吗 segments as 能/开票/吗. Each such
-// candidate costs one more segmentation of its clause.
+// match cross a word, while 能开票吗 segments as 能/开票/吗. A clause that
+// holds such candidates is segmented once more with all their Means in
+// place, once per layer where they overlap (fa货 and 货kuan in fa货kuan).
 //
 // # Match semantics
 //
@@ -64,7 +65,9 @@
 // normalisation, the pair lookups and the automaton; each verified
 // candidate costs at most its pattern's length, and at most one
 // segmentation of the message, clause by clause, is added when candidates
-// need word boundaries. A message with no candidate is never segmented.
+// need word boundaries, and one more of each clause per layer of
+// overlapping candidates with a Pattern.Means. A message with no candidate
+// is never segmented.
 //
 // cloudflare/ahocorasick allocates two 256-pointer arrays per trie node,
 // about 4 KB, and one node per byte of every pattern: some 30 KB for a

@@ -41,8 +41,9 @@ type Pattern struct {
 	// (地址 for di址, typed in pinyin): word boundaries are then decided as
 	// if Means were written in the match's place. Segmenting 我的di址 as
 	// written splits di from 址, and 能开piao吗 glues 开 to 能 (能开|piao),
-	// while 能开票吗 gives 能|开票|吗. Each such candidate's clause is
-	// segmented again with Means in it; Means is ignored for a Substring
+	// while 能开票吗 gives 能|开票|吗. A clause that holds such candidates
+	// is segmented once more with all their Means in place (once per
+	// layer, where they overlap). Means is ignored for a Substring
 	// pattern. It is normalised like Text.
 	Means string
 }
@@ -68,12 +69,17 @@ var (
 // A PatternError reports which pattern New rejected.
 type PatternError struct {
 	Index int    // index of the pattern in the slice given to New
-	Text  string // the pattern's text
+	Text  string // the pattern's Text, or its Means if Means is set
+	Means bool   // the Means is wrong, not the Text
 	Err   error  // ErrEmptyPattern, ErrPatternTooLong or ErrPatternBreak
 }
 
-// Error names the pattern and what is wrong with it.
+// Error names the pattern, the field if it is the Means, and what is
+// wrong.
 func (e *PatternError) Error() string {
+	if e.Means {
+		return fmt.Sprintf("%v: pattern %d's Means %q", e.Err, e.Index, e.Text)
+	}
 	return fmt.Sprintf("%v: pattern %d %q", e.Err, e.Index, e.Text)
 }
 
@@ -98,7 +104,7 @@ type pattern struct {
 // concurrent use by multiple goroutines.
 type Matcher struct {
 	pats    []pattern
-	means   []rune // the runes of every pattern's Means, one after another
+	means   []rune // the runes of every pattern's Means, one after another; empty when none has one
 	pairs   pairIndex
 	groups  int                  // number of distinct automaton keys
 	ac      *ahocorasick.Matcher // nil when no pattern has two runes
@@ -132,6 +138,7 @@ func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 		}
 		means, err := patternRunes(i, p.Means)
 		if err != nil {
+			err.(*PatternError).Means = true
 			return nil, err
 		}
 		m.pats[i].meansAt, m.pats[i].meansLen = int32(len(m.means)), int8(len(means))
@@ -160,12 +167,12 @@ func patternRunes(i int, text string) ([]rune, error) {
 	runes := []rune(normalize.String(text))
 	switch {
 	case len(runes) == 0:
-		return nil, &PatternError{i, text, ErrEmptyPattern}
+		return nil, &PatternError{Index: i, Text: text, Err: ErrEmptyPattern}
 	case len(runes) > MaxPatternRunes:
-		return nil, &PatternError{i, text, ErrPatternTooLong}
+		return nil, &PatternError{Index: i, Text: text, Err: ErrPatternTooLong}
 	case slices.Contains(runes, normalize.Separator):
 		// It would match across a break, which no word does.
-		return nil, &PatternError{i, text, ErrPatternBreak}
+		return nil, &PatternError{Index: i, Text: text, Err: ErrPatternBreak}
 	}
 	return runes, nil
 }
@@ -245,8 +252,11 @@ type scratch struct {
 	clause []byte // the clause being segmented, in UTF-8
 	ends   []int
 	words  words
-	alt    words  // the words of a clause with a pattern's Means in it
-	altRun []rune // that clause
+	alt    words   // the words of a clause with patterns' Means in it
+	altRun []rune  // that clause
+	altAt  []int32 // where each placed candidate's Means starts in altRun
+	wait   []int32 // candidates with a Means not classified yet
+	placed []int32 // those classified in the current pass
 }
 
 type candidate struct {
@@ -360,6 +370,9 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 	if needWords {
 		m.segmentClauses(sc)
 	}
+	if len(m.means) > 0 {
+		m.classifyMeanings(sc)
+	}
 	kept := sc.cands[:0]
 	for _, c := range sc.cands {
 		p := &m.pats[c.pat]
@@ -367,7 +380,7 @@ func (m *Matcher) find(sc *scratch, text string) []candidate {
 		case p.substring:
 			c.b = Substring
 		case p.meansLen > 0:
-			c.b = m.classifyMeaning(sc, c, p)
+			// classified by classifyMeanings
 		default:
 			c.b = sc.words.classify(c.s, c.e, int(p.lastWord))
 		}
@@ -439,19 +452,76 @@ func (m *Matcher) segment(sc *scratch, clause []rune) {
 	}
 }
 
-// classifyMeaning classifies candidate c of a pattern with a Means: it
-// segments c's clause with the Means written in place of the match and
-// classifies the Means there.
-func (m *Matcher) classifyMeaning(sc *scratch, c candidate, p *pattern) Boundary {
+// classifyMeanings classifies the candidates of patterns with a Means
+// (see Pattern.Means): every clause that holds some is segmented again
+// with their Means written in their places, and each is classified
+// there. A candidate that overlaps one already placed waits for another
+// pass, so a clause is segmented once per layer of overlapping
+// candidates, not once per candidate; candidates of the same span and
+// Means (one variant in several rules) share a place.
+func (m *Matcher) classifyMeanings(sc *scratch) {
 	runes := sc.text.Runes
-	a, b := clauseOf(runes, 0, c.s, c.e)
-	means := m.wordsOf(p)
-	sc.altRun = append(append(append(sc.altRun[:0], runes[a:c.s]...), means...), runes[c.e:b]...)
-	m.segment(sc, sc.altRun)
-	sc.alt.reset(len(sc.altRun))
-	sc.alt.add(0, sc.clause, len(sc.altRun), sc.ends)
-	s := c.s - a
-	return sc.alt.classify(s, s+len(means), int(p.lastWord))
+	sc.wait = sc.wait[:0]
+	for k, c := range sc.cands {
+		if m.pats[c.pat].meansLen > 0 {
+			sc.wait = append(sc.wait, int32(k))
+		}
+	}
+	for len(sc.wait) > 0 {
+		// Place the candidates that overlap no placed one; the others wait.
+		sc.placed = sc.placed[:0]
+		next := sc.wait[:0] // filtered in place: it never overtakes the reading
+		end := -1
+		for _, k := range sc.wait {
+			if c := sc.cands[k]; c.s >= end || m.samePlace(sc, sc.placed[len(sc.placed)-1], k) {
+				sc.placed = append(sc.placed, k)
+				end = max(end, c.e)
+			} else {
+				next = append(next, k)
+			}
+		}
+		for i := 0; i < len(sc.placed); {
+			first := sc.cands[sc.placed[i]]
+			a, b := clauseOf(runes, 0, first.s, first.e)
+			j := i
+			for j < len(sc.placed) && sc.cands[sc.placed[j]].s < b {
+				j++
+			}
+			// The clause with every placed candidate's Means in its place;
+			// altAt[x] is where the Means of placed[i+x] starts in it.
+			sc.altRun, sc.altAt = sc.altRun[:0], sc.altAt[:0]
+			pos := a
+			for x, k := range sc.placed[i:j] {
+				if x > 0 && m.samePlace(sc, sc.placed[i+x-1], k) {
+					sc.altAt = append(sc.altAt, sc.altAt[x-1])
+					continue
+				}
+				c := sc.cands[k]
+				sc.altRun = append(sc.altRun, runes[pos:c.s]...)
+				sc.altAt = append(sc.altAt, int32(len(sc.altRun)))
+				sc.altRun = append(sc.altRun, m.wordsOf(&m.pats[c.pat])...)
+				pos = c.e
+			}
+			sc.altRun = append(sc.altRun, runes[pos:b]...)
+			m.segment(sc, sc.altRun)
+			sc.alt.reset(len(sc.altRun))
+			sc.alt.add(0, sc.clause, len(sc.altRun), sc.ends)
+			for x, k := range sc.placed[i:j] {
+				p := &m.pats[sc.cands[k].pat]
+				s := int(sc.altAt[x])
+				sc.cands[k].b = sc.alt.classify(s, s+int(p.meansLen), int(p.lastWord))
+			}
+			i = j
+		}
+		sc.wait = next
+	}
+}
+
+// samePlace reports whether candidates k0 and k stand for the same words
+// in the same place: the same span and the same Means.
+func (m *Matcher) samePlace(sc *scratch, k0, k int32) bool {
+	c0, c := sc.cands[k0], sc.cands[k]
+	return c0.s == c.s && c0.e == c.e && slices.Equal(m.wordsOf(&m.pats[c0.pat]), m.wordsOf(&m.pats[c.pat]))
 }
 
 // verify appends the patterns of pats that occur at rune position i and

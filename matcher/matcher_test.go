@@ -357,7 +357,34 @@ func TestMeans(t *testing.T) {
 		require.ErrorAs(t, err, &pe, "Means %q", tc.means)
 		assert.ErrorIs(t, err, tc.err, "Means %q", tc.means)
 		assert.Equal(t, tc.means, pe.Text, "PatternError.Text names the Means %q", tc.means)
+		assert.True(t, pe.Means, "PatternError.Means for Means %q", tc.means)
+		assert.Contains(t, err.Error(), "Means", "error for Means %q", tc.means)
 	}
 	_, err := New([]Pattern{{Text: "开piao", Means: "，", Substring: true}})
 	assert.NoError(t, err, "Means is ignored for a Substring pattern")
+}
+
+// TestMeansLayers: candidates with a Means that overlap are classified in
+// separate passes, each in its own clause; twins (the same text and Means
+// under several IDs) share one place and one pass.
+func TestMeansLayers(t *testing.T) {
+	def, err := segment.Default()
+	require.NoError(t, err)
+	cs := &byteCountingSegmenter{seg: def}
+	m := MustNew([]Pattern{
+		{Text: "fa货", Means: "发货", ID: 1},
+		{Text: "fa货", Means: "发货", ID: 2},
+		{Text: "货kuan", Means: "货款", ID: 3},
+		{Text: "发货", ID: 4},
+	}, WithSegmenter(cs))
+	text := "什么时候fa货，货kuan退了吗，发货了吗"
+	got := spans(text, m.FindAll(text))
+	assert.Equal(t, []string{"1:fa货:whole", "2:fa货:whole", "3:货kuan:whole", "4:发货:whole"}, got, "FindAll(%q)", text)
+
+	text = "fa货kuan"
+	cs.bytes = 0
+	got = spans(text, m.FindAll(text))
+	assert.Equal(t, []string{"1:fa货:whole", "2:fa货:whole", "3:货kuan:whole"}, got, "FindAll(%q): overlapping candidates, each in its own pass", text)
+	// Two passes over the clause (发货kuan, then fa货款), the twins in the first.
+	assert.Equal(t, len("发货kuan")+len("fa货款"), cs.bytes, "bytes segmented for %q", text)
 }
