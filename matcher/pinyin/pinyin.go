@@ -32,34 +32,26 @@ func listOfRune(r rune) string {
 // Variants returns the ways of writing word with exactly one of its
 // characters in pinyin, as customers type when the input method offers
 // the wrong character or they do not wait for it: for 地址, di址 and de址
-// (地 reads both ways), then 地zhi. Only a character's two most common
-// readings are used, and no reading of one letter (e for 额 would stand
-// next to too many other words). Other runes are kept as they are, and a
-// word with no character in the table yields nothing. Variants are in
-// order of the characters, each character's readings most common first,
-// with no duplicates.
+// (地 reads both ways), then 地zhi. A character's readings are its first
+// one in the table and the other common ones (see alsoRead), not its rare
+// or literary ones (积 zhi, 坏 pi), and never one of one letter (e for 额
+// would stand next to too many other words). Other runes are kept as they
+// are, and a word with no character in the table yields nothing. Variants
+// are in order of the characters, with no duplicates.
 func Variants(word string) []string {
 	var out []string
 	for i, r := range word {
-		size := utf8.RuneLen(r)
-		n := 0
-		for p := range strings.SplitSeq(listOfRune(r), ",") {
-			if n == maxReadings {
-				break
-			}
-			n++
-			if len(p) < 2 {
-				continue
-			}
-			if v := word[:i] + p + word[i+size:]; !slices.Contains(out, v) {
-				out = append(out, v)
+		first, _, _ := strings.Cut(listOfRune(r), ",")
+		for _, p := range []string{first, otherReadings(r)} {
+			for p := range strings.SplitSeq(p, ",") {
+				if len(p) < 2 {
+					continue
+				}
+				if v := word[:i] + p + word[i+utf8.RuneLen(r):]; !slices.Contains(out, v) {
+					out = append(out, v)
+				}
 			}
 		}
 	}
 	return out
 }
-
-// maxReadings is how many readings of a character Variants uses: the
-// table lists rare and literary readings too (积 zhi, 折 ti), and a
-// variant for each would add patterns that customers never type.
-const maxReadings = 2

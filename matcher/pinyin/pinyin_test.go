@@ -1,6 +1,7 @@
 package pinyin
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -59,8 +60,8 @@ func TestVariants(t *testing.T) {
 		want []string
 	}{
 		{"开票", []string{"kai票", "开piao"}},
-		{"积分", []string{"ji分", "zhi分", "积fen"}},
-		{"打折", []string{"da折", "打zhe", "打she"}}, // two readings only: not 打ti
+		{"积分", []string{"ji分", "积fen"}},         // not 积's rare zhi
+		{"打折", []string{"da折", "打zhe", "打she"}}, // 折's she, not its rare ti
 		{"额度", []string{"额du", "额duo"}},         // no one-letter e
 		{"xl码", []string{"xlma"}},
 		{"退货了", []string{"tui货了", "退huo了", "退货le", "退货liao"}},
@@ -70,4 +71,24 @@ func TestVariants(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, Variants(tc.word), "Variants(%q)", tc.word)
 	}
+}
+
+// TestAlsoRead: every common other reading is one of the character's
+// readings in the table, and not its first.
+func TestAlsoRead(t *testing.T) {
+	n := 0
+	for e := range strings.SplitSeq(alsoRead, " ") {
+		key, list, ok := strings.Cut(e, ":")
+		require.True(t, ok && utf8.RuneCountInString(key) == 1 && list != "", "entry %q", e)
+		r, _ := utf8.DecodeRuneInString(key)
+		all := Readings(r)
+		require.NotEmpty(t, all, "entry %q: character not in the table", e)
+		for p := range strings.SplitSeq(list, ",") {
+			assert.Contains(t, all[1:], p, "entry %q: %s is not one of %q's other readings %q", e, p, key, all)
+		}
+		assert.Equal(t, list, otherReadings(r), "otherReadings(%q)", key)
+		n++
+	}
+	assert.Equal(t, "", otherReadings('积'), "积 has no common other reading")
+	assert.Greater(t, n, 50, "entries")
 }
