@@ -21,7 +21,8 @@
 //     干. Because keywords and messages are folded alike, a keyword still
 //     meets itself in any script.
 //  4. Classification. Noise characters are dropped: spaces, the connectors
-//     * ~ - _ . · / \ ` ' " ^ | + = # & and their full-width forms, dashes and
+//     * ~ - _ . · / \ ` ' " ^ | + = # & and their full-width forms, the
+//     ellipsis … (货…到…付…款 is typed as a pause, like ...), dashes and
 //     quotation marks, emoji and other symbols, emoji modifiers, variation
 //     selectors, combining marks and zero-width or bidirectional format
 //     characters. Breaks, that is all other punctuation (。，！？、：；

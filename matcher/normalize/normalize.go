@@ -118,7 +118,7 @@ func classify(r rune) Class {
 	switch r {
 	case utf8.RuneError:
 		return Break
-	case '·', '・', '‧', '•', '〜', '～', '￣', '＿':
+	case '·', '・', '‧', '•', '〜', '～', '￣', '＿', '…', '⋯':
 		return Noise
 	case '%', '¥', '￥', '€', '£':
 		return Keep

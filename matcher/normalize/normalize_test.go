@@ -23,6 +23,7 @@ func TestString(t *testing.T) {
 		{"asterisk", "发*货", "发货"},
 		{"tilde and dash", "退~货-了", "退货了"},
 		{"middle dot", "发·货", "发货"},
+		{"ellipsis between characters", "货…到…付⋯款", "货到付款"},
 		{"full width latin", "ＦＡ货", "fa货"},
 		{"upper case", "FA货 SF", "fa货sf"},
 		{"full width digits", "７天无理由", "7天无理由"},
