@@ -382,7 +382,6 @@ func readCorpus(t *testing.T, file string) []labelled {
 // (holdout21's new messages are fewer now that holdout19 and holdout20
 // are dev: 6 of its messages are theirs too. One more is right, from
 // their examples.)
-
 //
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.

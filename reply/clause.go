@@ -131,14 +131,46 @@ func requests(clause string) bool {
 func wants(clause string) bool {
 	return holdsUnnegated(clause, "想", func(rest string) bool {
 		// 想到, 想起来 and 想起了 remember; 想起码 still wishes.
-		return !hasAnyPrefix(rest, []string{"到", "起来", "起了"}) && !hasAnyPrefix(rest, personObjects)
+		return !hasAnyPrefix(rest, []string{"到", "起来", "起了"}) && !startsPersonObject(rest)
 	})
 }
 
 // personObjects make a person, not goods, what a shop verb acts on: 真想
 // 把他退货, 想把自己包邮寄走, 想被包邮到马尔代夫. Goods are 它 (想把它退了
-// asks to return something). With 想 before 被, they are chat cues too.
+// asks to return something), and so is what is the person's: 把他那双,
+// 把她的那件, 把自己那件 (see possessed).
 var personObjects = []string{"把他", "把她", "把自己", "被"}
+
+// possessed are what may follow a person to make it the owner of goods.
+var possessed = []string{"的", "那", "这", "這", "买", "買", "穿", "用"}
+
+// startsPersonObject reports whether s, normalised, starts with a person
+// as what the verb after it acts on (see personObjects).
+func startsPersonObject(s string) bool {
+	for _, p := range personObjects {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return !hasAnyPrefix(rest, possessed)
+		}
+	}
+	return false
+}
+
+// personObject reports whether clause holds a person as what a wished
+// shop verb acts on: 想 right before a person object, as in 真想把他退货
+// and 想被包邮到马尔代夫 (not 要: 快递要被退回了 tells of a parcel). It is
+// a chat cue.
+func personObject(clause string) bool {
+	for i := 0; ; {
+		k := strings.Index(clause[i:], "想")
+		if k < 0 {
+			return false
+		}
+		i += k + len("想")
+		if startsPersonObject(clause[i:]) {
+			return true
+		}
+	}
+}
 
 // holdsUnnegated reports whether clause holds w where negatedBy does not
 // apply and ok accepts what follows it.
@@ -341,16 +373,14 @@ var personCues = []string{
 // chatCues mark a message that tells of the customer's own life rather
 // than of an order: its people (personCues), a likeness (就像, 像个; see
 // also likens), laughter (哈哈, 笑死), dreams and the past (梦见, 小时候),
-// school, work, love and health, and a person as what a shop verb acts
-// on (真想把他退货). They are looked for as written (simplified and
-// traditional).
+// school, work and love. They are looked for as written (simplified and
+// traditional). A person as what a shop verb acts on is a cue too (see
+// personObject).
 var chatCues = slices.Concat(personCues, []string{
 	"就像", "像个", "像個", "哈哈", "笑死", "梦见", "夢見", "梦到", "夢到", "小时候", "小時候",
 	"上学", "上學", "纪录片", "紀錄片", "电视剧", "電視劇", "人生", "婚姻", "爱情", "愛情", "感情", "恋爱", "戀愛",
 	"失恋", "失戀", "考试", "考試", "作业", "作業", "学校", "學校", "上课", "上課", "年会", "年會", "年终奖", "年終獎",
-	"上班", "加班", "毕业", "畢業", "青春", "生活", "体检", "體檢", "减肥", "減肥",
-	// A person as what a shop verb acts on (see personObjects).
-	"把他", "把她", "把自己", "想被",
+	"毕业", "畢業", "青春",
 })
 
 // shopWords mark a message about the shop or an order, as written: the
@@ -408,7 +438,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 	// The cheap tests first: most messages hold no cue, and no 样 or 好了
 	// as written (a likeness or a wish may hide noise in between, not
 	// inside those).
-	cue := chatWords.in(msg)
+	cue := chatWords.in(msg) || personObject(msg)
 	if !cue && !strings.Contains(msg, "样") && !strings.Contains(msg, "樣") && !strings.Contains(msg, "好了") {
 		return false
 	}
@@ -429,7 +459,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 				if mark || clauseAsks(c) {
 					return false // 送女票的 能包一下不
 				}
-				if !containsAny(c, chatCues) && !likens(c) && !wishes(c, normalize.String(msg[m.Start:m.End])) && !reported(c, msg[:m.Start]) {
+				if !containsAny(c, chatCues) && !personObject(c) && !likens(c) && !wishes(c, normalize.String(msg[m.Start:m.End])) && !reported(c, msg[:m.Start]) {
 					return false // 我老公说太小了 换大一码
 				}
 			}

@@ -61,6 +61,9 @@ type crule struct {
 	order   int
 	replies []string // rendered and cleaned; blocked variants left out
 	blocked bool     // every variant was blocked by compliance
+	// excepts are the normalised forms of Except, synonyms included: a
+	// pinyin match is checked against them with its form written in.
+	excepts []string
 }
 
 type patInfo struct {
@@ -338,7 +341,7 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	var pats []matcher.Pattern
 	emit := func(info patInfo, p matcher.Pattern) error {
 		if len(e.pats) >= MaxPatterns {
-			return fmt.Errorf("reply: more than %d keyword forms after synonym expansion; split the rule set or use fewer synonyms", MaxPatterns)
+			return fmt.Errorf("reply: more than %d keyword forms after synonym expansion and pinyin variants; split the rule set, use fewer synonyms or WithoutPinyin", MaxPatterns)
 		}
 		p.ID = len(e.pats)
 		pats = append(pats, p)
@@ -397,6 +400,9 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 					// A veto or an exception is eager: any occurrence counts,
 					// even across a word boundary (工商银行 in 工商/银行卡).
 					err = emit(info, matcher.Pattern{Text: f, Substring: true})
+					if role == RoleExcept && !e.cfg.noPinyin {
+						e.rules[ri].excepts = append(e.rules[ri].excepts, fn)
+					}
 				default:
 					err = emit(info, matcher.Pattern{Text: f})
 					if !e.cfg.noPinyin {
@@ -462,16 +468,58 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 	return nil
 }
 
-// ownLetters reports whether the match msg[start:end] has no ASCII
-// letter or digit just before or after it, noise skipped: a pinyin
-// variant's syllable is then the whole run of letters the customer typed.
+// ownLetters reports whether the syllable of a pinyin match msg[start:end]
+// is the whole run of letters the customer typed: no ASCII letter or
+// digit, noise skipped, touches the match on a side where it ends in a
+// letter (tui货2件 is tui货, but not in xtui货).
 func ownLetters(msg string, start, end int) bool {
-	r, c, _ := normalize.Before(msg, start)
-	if c == normalize.Keep && isAlnum(r) {
+	if r, _, _ := normalize.After(msg, start); isAlnum(r) {
+		if r, c, _ := normalize.Before(msg, start); c == normalize.Keep && isAlnum(r) {
+			return false
+		}
+	}
+	if r, _, _ := normalize.Before(msg, end); isAlnum(r) {
+		if r, c, _ := normalize.After(msg, end); c == normalize.Keep && isAlnum(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// exceptedSpelled reports whether the pinyin match msg[start:end] would
+// lie inside one of its rule's except words if its form were written
+// (zhi量很好 is 质量很好). The matcher finds except words only as written;
+// this reads a bounded window around the match.
+func (e *Engine) exceptedSpelled(msg string, start, end int, info *patInfo) bool {
+	excepts := e.rules[info.rule].excepts
+	if len(excepts) == 0 {
 		return false
 	}
-	r, c, _ = normalize.After(msg, end)
-	return c != normalize.Keep || !isAlnum(r)
+	lo, hi := start, end
+	for n := 0; n < matcher.MaxPatternRunes && lo > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(msg[:lo])
+		lo -= size
+	}
+	for n := 0; n < matcher.MaxPatternRunes && hi < len(msg); n++ {
+		_, size := utf8.DecodeRuneInString(msg[hi:])
+		hi += size
+	}
+	before := normalize.String(msg[lo:start])
+	form := normalize.String(info.form)
+	text := before + form + normalize.String(msg[end:hi])
+	for _, x := range excepts {
+		for i := 0; ; {
+			k := strings.Index(text[i:], x)
+			if k < 0 {
+				break
+			}
+			if k += i; k < len(before)+len(form) && k+len(x) > len(before) {
+				return true
+			}
+			i = k + 1
+		}
+	}
+	return false
 }
 
 func isAlnum(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
@@ -1127,10 +1175,9 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		if info.role == RoleExact && (exact == nil || !exact.ok(m.Start, m.End)) || info.role == RoleExcept {
 			continue
 		}
-		if info.pinyin && (m.Boundary != matcher.Whole || !ownLetters(msg, m.Start, m.End)) {
-			// The word must stand whole, and the syllable be the whole
-			// run of letters: 打zhe is not in 打zhen (打针), nor di址 in
-			// xdi址.
+		if info.pinyin && !ownLetters(msg, m.Start, m.End) {
+			// The syllable must be the whole run of letters: 打zhe is
+			// not in 打zhen (打针), nor di址 in xdi址.
 			continue
 		}
 		if info.role == RoleKeyword || info.role == RoleAllOf {
@@ -1142,7 +1189,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 				heard = true
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
 			}
-			if sc.excepted(info.rule, m.Start, m.End) {
+			if sc.excepted(info.rule, m.Start, m.End) || info.pinyin && e.exceptedSpelled(msg, m.Start, m.End, info) {
 				sc.accs[sc.accFor(info.rule)].excepted = true
 				continue // 坏了 in 高兴坏了: the word means something else
 			}
