@@ -63,7 +63,9 @@ type crule struct {
 	blocked bool     // every variant was blocked by compliance
 	// excepts are the normalised forms of Except, synonyms included: a
 	// pinyin match is checked against them with its form written in.
-	excepts []string
+	// exceptRunes is the longest of them, in runes.
+	excepts     []string
+	exceptRunes int
 }
 
 type patInfo struct {
@@ -400,8 +402,9 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 					// A veto or an exception is eager: any occurrence counts,
 					// even across a word boundary (工商银行 in 工商/银行卡).
 					err = emit(info, matcher.Pattern{Text: f, Substring: true})
-					if role == RoleExcept && !e.cfg.noPinyin {
-						e.rules[ri].excepts = append(e.rules[ri].excepts, fn)
+					if r := &e.rules[ri]; role == RoleExcept && !e.cfg.noPinyin {
+						r.excepts = append(r.excepts, fn)
+						r.exceptRunes = max(r.exceptRunes, utf8.RuneCountInString(fn))
 					}
 				default:
 					err = emit(info, matcher.Pattern{Text: f})
@@ -489,25 +492,26 @@ func ownLetters(msg string, start, end int) bool {
 // exceptedSpelled reports whether the pinyin match msg[start:end] would
 // lie inside one of its rule's except words if its form were written
 // (zhi量很好 is 质量很好). The matcher finds except words only as written;
-// this reads a bounded window around the match.
+// this reads a window around the match as wide as the rule's longest
+// except word, twice over for noise.
 func (e *Engine) exceptedSpelled(msg string, start, end int, info *patInfo) bool {
-	excepts := e.rules[info.rule].excepts
-	if len(excepts) == 0 {
+	r := &e.rules[info.rule]
+	if len(r.excepts) == 0 {
 		return false
 	}
 	lo, hi := start, end
-	for n := 0; n < matcher.MaxPatternRunes && lo > 0; n++ {
+	for n := 0; n < 2*r.exceptRunes && lo > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(msg[:lo])
 		lo -= size
 	}
-	for n := 0; n < matcher.MaxPatternRunes && hi < len(msg); n++ {
+	for n := 0; n < 2*r.exceptRunes && hi < len(msg); n++ {
 		_, size := utf8.DecodeRuneInString(msg[hi:])
 		hi += size
 	}
 	before := normalize.String(msg[lo:start])
 	form := normalize.String(info.form)
 	text := before + form + normalize.String(msg[end:hi])
-	for _, x := range excepts {
+	for _, x := range r.excepts {
 		for i := 0; ; {
 			k := strings.Index(text[i:], x)
 			if k < 0 {
