@@ -28,8 +28,8 @@ type labelled struct {
 //   - dev: every corpus but the held-out ones, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout21.tsv, never read while tuning and
-//     scored once tuning was done.
+//   - held-out: accuracy_holdout21.tsv and accuracy_holdout22.tsv, never
+//     read while tuning and scored once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
 // messages nobody tuned it for.
@@ -65,6 +65,7 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout19.tsv", "dev"},
 	{"testdata/accuracy_holdout20.tsv", "dev"},
 	{"testdata/accuracy_holdout21.tsv", "held-out"},
+	{"testdata/accuracy_holdout22.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -383,16 +384,38 @@ func readCorpus(t *testing.T, file string) []labelled {
 // are dev: 6 of its messages are theirs too. One more is right, from
 // their examples.)
 //
+// Then round 19 tuned keywords on holdout18 to holdout20 (cdaddcd, data
+// only); the small-talk check learnt that a person is not goods to return
+// (真想把他退货, 想被包邮到马尔代夫, not 我想把他那双换大一码) and a few cues
+// (男友, 毕业, 青春); a review's fixes made except words hold for pinyin
+// matches and limited the readings to common ones; and an ellipsis became
+// noise (货…到…付…款). Measured at 09e5b47: holdout21 a second time (never
+// tuned on, its misses never read), and accuracy_holdout22.tsv, written by
+// a new session to the same brief, this once:
+//
+//	             whole            new              new, kw only  new w/o small talk  traps  small talk
+//	holdout21    472/500 = 94.4%  234/262 = 89.3%  86.3%         203/222 = 91.4%     5/45   9/45
+//	holdout22    482/500 = 96.4%  254/271 = 93.7%  91.9%         223/234 = 95.3%     0/45   6/45
+//
+// On holdout22 the pinyin variants turned one answer right (481 without),
+// and the small-talk check fired 4 times, every time on small talk.
+// Together, as the held-out part:
+//
+//	dev       14559/14700 = 99.0%, traps answered by the trapped rule 19 of 1320, small talk 79 of 1303
+//	held-out    954/1000  = 95.4%, traps answered by the trapped rule 5 of 90,   small talk 15 of 90
+//	new         488/533   = 91.6%, traps answered by the trapped rule 5 of 79,   small talk 15 of 77
+//	new, keywords only  475/533 = 89.1%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 29 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 96 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.94
+	maxTrappedDev      = 19 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 79 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.95
 	maxTrappedHeldOut  = 5
-	maxChattyHeldOut   = 9
-	minAccuracyNew     = 0.89
+	maxChattyHeldOut   = 15
+	minAccuracyNew     = 0.91
 )
 
 // part holds the score of one part of the corpora.
