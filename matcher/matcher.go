@@ -151,11 +151,21 @@ func New(patterns []Pattern, opts ...Option) (*Matcher, error) {
 		}
 		m.seg = s
 	}
+	// Segmenting is the costly part of New: each distinct text once (the
+	// Means of a word's pinyin variants and the word itself are one).
+	lastWords := map[string]int8{}
 	for i := range m.pats {
 		p := &m.pats[i]
-		if w := m.wordsOf(p); !p.substring && len(w) > 1 {
-			p.lastWord = int8(lastWordStart(m.seg, w))
+		w := m.wordsOf(p)
+		if p.substring || len(w) < 2 {
+			continue
 		}
+		lw, ok := lastWords[string(w)]
+		if !ok {
+			lw = int8(lastWordStart(m.seg, w))
+			lastWords[string(w)] = lw
+		}
+		p.lastWord = lw
 	}
 	m.build()
 	return m, nil

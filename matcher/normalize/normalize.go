@@ -192,9 +192,29 @@ func After(s string, i int) (rune, Class, int) {
 // String returns the normalised form of s: folded, with noise removed, runs
 // of breaks replaced by one [Separator], and no separator at either end.
 func String(s string) string {
+	if unchanged(s) {
+		return s // most keywords: loading a rule set normalises each form several times
+	}
 	var t Text
 	t.Reset(s)
 	return t.String()
+}
+
+// unchanged reports whether normalising s leaves it as it is: every rune
+// is kept and folds to itself.
+func unchanged(s string) bool {
+	for i := 0; i < len(s); {
+		r, ok := decodeHan(s, i)
+		size := 3
+		if !ok {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if f, c := Rune(r); c != Keep || f != r {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // Text is a normalised text that remembers, for every normalised rune, the

@@ -224,3 +224,18 @@ func TestResetMatchesRune(t *testing.T) {
 		}
 	}
 }
+
+// TestStringUnchanged: String returns its argument when normalising
+// changes nothing, and otherwise what Text holds after Reset.
+func TestStringUnchanged(t *testing.T) {
+	for _, s := range []string{"", "发货", "退货地址", "xl码", "7天", "發貨", "发 货", "发货，", "ＸＬ", "Xl", "\xff", "发\u200b货", "亲,在吗"} {
+		var txt Text
+		txt.Reset(s)
+		assert.Equal(t, txt.String(), String(s), "String(%q)", s)
+		if unchanged(s) {
+			assert.Equal(t, s, txt.String(), "unchanged(%q) but Reset changes it", s)
+		}
+	}
+	assert.True(t, unchanged("退货地址"), "unchanged(%q)", "退货地址")
+	assert.False(t, unchanged("發貨"), "unchanged(%q)", "發貨")
+}
