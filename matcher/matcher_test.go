@@ -388,3 +388,40 @@ func TestMeansLayers(t *testing.T) {
 	// Two passes over the clause (发货kuan, then fa货款), the twins in the first.
 	assert.Equal(t, len("发货kuan")+len("fa货款"), cs.bytes, "bytes segmented for %q", text)
 }
+
+// FuzzFindAllMeans: with patterns that have a Means, FindAll never
+// panics, and reports only occurrences of the patterns' texts (those the
+// oracle finds when boundaries are ignored), each at most once.
+func FuzzFindAllMeans(f *testing.F) {
+	for _, s := range []string{"能开piao吗", "fa货kuan", "什么时候fa货，货kuan退了吗", "批发huo源", "fa货fa货fa货", "\xffkai票", ""} {
+		f.Add(s)
+	}
+	pats := []Pattern{
+		{Text: "开piao", Means: "开票", ID: 0}, {Text: "kai票", Means: "开票", ID: 1}, {Text: "fa货", Means: "发货", ID: 2},
+		{Text: "fa货", Means: "发货", ID: 3}, {Text: "货kuan", Means: "货款", ID: 4}, {Text: "发huo", Means: "发货", ID: 5},
+		{Text: "发货", ID: 6}, {Text: "开票", ID: 7},
+	}
+	subs := make([]Pattern, len(pats))
+	for i, p := range pats {
+		subs[i] = Pattern{Text: p.Text, ID: p.ID, Substring: true}
+	}
+	m := MustNew(pats)
+	f.Fuzz(func(t *testing.T, text string) {
+		var got []string
+		for _, x := range m.FindAll(text) {
+			got = append(got, fmt.Sprintf("%d:%s", x.ID, text[x.Start:x.End]))
+		}
+		var all []string
+		for _, s := range oracle(nil, subs, text) {
+			all = append(all, s[:strings.LastIndex(s, ":")])
+		}
+		seen := map[string]int{}
+		for _, s := range got {
+			seen[s]++
+			require.Contains(t, all, s, "FindAll(%q) reports %s, which does not occur", text, s)
+		}
+		for _, s := range all {
+			require.LessOrEqual(t, seen[s], strings.Count(strings.Join(all, "\n"), s), "FindAll(%q): %s reported too often", text, s)
+		}
+	})
+}
