@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the held-out ones, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout21.tsv and accuracy_holdout22.tsv, never
+//   - held-out: accuracy_holdout23.tsv and accuracy_holdout24.tsv, never
 //     read while tuning and scored once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -64,8 +64,10 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout18.tsv", "dev"},
 	{"testdata/accuracy_holdout19.tsv", "dev"},
 	{"testdata/accuracy_holdout20.tsv", "dev"},
-	{"testdata/accuracy_holdout21.tsv", "held-out"},
-	{"testdata/accuracy_holdout22.tsv", "held-out"},
+	{"testdata/accuracy_holdout21.tsv", "dev"},
+	{"testdata/accuracy_holdout22.tsv", "dev"},
+	{"testdata/accuracy_holdout23.tsv", "held-out"},
+	{"testdata/accuracy_holdout24.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -406,16 +408,40 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         488/533   = 91.6%, traps answered by the trapped rule 5 of 79,   small talk 15 of 77
 //	new, keywords only  475/533 = 89.1%
 //
+// Then holdout21 and holdout22 became dev data (and examples); round 20
+// tuned keywords on them (8f2f091, data only: 30 of their 46 misses), and
+// the small-talk check learnt 老家 and a 他 or 她 in a clause after a
+// person named in another (3a1aab0). Two levers were tried and dropped:
+// correcting a character typed by sound (发飘 for 发票) turned 3 answers
+// right and 32 wrong on dev and the probes (你几岁了 read as 碎了), and
+// whole words in pinyin (wuliu) 1 right and 3 wrong. Measured at 8f2f091
+// with the examples regenerated, accuracy_holdout23.tsv and
+// accuracy_holdout24.tsv, written by two new sessions to the same brief,
+// were scored this once:
+//
+//	             whole            new              new, kw only  new w/o small talk  traps  small talk
+//	holdout23    480/500 = 96.0%  241/261 = 92.3%  90.4%         212/227 = 93.4%     2/45   5/45
+//	holdout24    483/500 = 96.6%  243/259 = 93.8%  92.7%         212/222 = 95.5%     1/45   6/45
+//
+// The pinyin variants changed no answer of them; the small-talk check
+// fired 3 and 1 times, every time on small talk. Together, as the
+// held-out part:
+//
+//	dev       15547/15700 = 99.0%, traps answered by the trapped rule 19 of 1410, small talk 84 of 1393
+//	held-out    963/1000  = 96.3%, traps answered by the trapped rule 3 of 90,   small talk 11 of 90
+//	new         484/520   = 93.1%, traps answered by the trapped rule 3 of 80,   small talk 11 of 71
+//	new, keywords only  476/520 = 91.5%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 19 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 79 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.95
-	maxTrappedHeldOut  = 5
-	maxChattyHeldOut   = 15
-	minAccuracyNew     = 0.91
+	maxChattyDev       = 84 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.96
+	maxTrappedHeldOut  = 3
+	maxChattyHeldOut   = 11
+	minAccuracyNew     = 0.93
 )
 
 // part holds the score of one part of the corpora.
