@@ -356,7 +356,13 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 		for _, kw := range list {
 			own[normalize.String(kw)] = true
 		}
-		var spelled []patInfo // forms whose pinyin variants come after every written form
+		// spelled are the forms, and fn each one's normalised text, whose
+		// pinyin variants come after every written form.
+		type spelledForm struct {
+			info patInfo
+			fn   string
+		}
+		var spelled []spelledForm
 		for k, kw := range list {
 			forms := []string{kw}
 			if th != nil {
@@ -409,7 +415,7 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 				default:
 					err = emit(info, matcher.Pattern{Text: f})
 					if !e.cfg.noPinyin {
-						spelled = append(spelled, info)
+						spelled = append(spelled, spelledForm{info, fn})
 					}
 				}
 				if err != nil {
@@ -417,9 +423,9 @@ func (e *Engine) compileKeywords(th *synonyms.Thesaurus) error {
 				}
 			}
 		}
-		for _, info := range spelled {
+		for _, sp := range spelled {
+			info, fn := sp.info, sp.fn
 			info.pinyin = true
-			fn := normalize.String(info.form)
 			for _, v := range pinyinForms(fn) {
 				if seen[v] && role != RoleAllOf {
 					continue // written as such, or another form's variant
