@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the held-out ones, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout23.tsv and accuracy_holdout24.tsv, never
+//   - held-out: accuracy_holdout25.tsv and accuracy_holdout26.tsv, never
 //     read while tuning and scored once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -66,8 +66,10 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout20.tsv", "dev"},
 	{"testdata/accuracy_holdout21.tsv", "dev"},
 	{"testdata/accuracy_holdout22.tsv", "dev"},
-	{"testdata/accuracy_holdout23.tsv", "held-out"},
-	{"testdata/accuracy_holdout24.tsv", "held-out"},
+	{"testdata/accuracy_holdout23.tsv", "dev"},
+	{"testdata/accuracy_holdout24.tsv", "dev"},
+	{"testdata/accuracy_holdout25.tsv", "held-out"},
+	{"testdata/accuracy_holdout26.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -432,16 +434,35 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         484/520   = 93.1%, traps answered by the trapped rule 3 of 80,   small talk 11 of 71
 //	new, keywords only  476/520 = 91.5%
 //
+// Then holdout23 and holdout24 became dev data (and examples) and round 21
+// tuned keywords on them (721af25, data only). Measured at 721af25 with
+// the examples regenerated, accuracy_holdout25.tsv and
+// accuracy_holdout26.tsv, written by two new sessions to the same brief,
+// were scored this once:
+//
+//	             whole            new              new, kw only  new w/o small talk  traps  small talk
+//	holdout25    480/500 = 96.0%  235/255 = 92.2%  89.8%         205/217 = 94.5%     2/45   8/45
+//	holdout26    481/500 = 96.2%  216/235 = 91.9%  91.5%         183/199 = 92.0%     1/45   3/45
+//
+// The pinyin variants turned one answer of each right (479 and 480
+// without); the small-talk check fired once, on small talk. Together, as
+// the held-out part:
+//
+//	dev       16535/16700 = 99.0%, traps answered by the trapped rule 21 of 1500, small talk 89 of 1483
+//	held-out    961/1000  = 96.1%, traps answered by the trapped rule 3 of 90,   small talk 11 of 90
+//	new         451/490   = 92.0%, traps answered by the trapped rule 3 of 84,   small talk 11 of 74
+//	new, keywords only  444/490 = 90.6%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 19 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 84 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	maxTrappedDev      = 21 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 89 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
 	minAccuracyHeldOut = 0.96
 	maxTrappedHeldOut  = 3
 	maxChattyHeldOut   = 11
-	minAccuracyNew     = 0.93
+	minAccuracyNew     = 0.92
 )
 
 // part holds the score of one part of the corpora.
