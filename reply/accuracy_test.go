@@ -453,12 +453,18 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         451/490   = 92.0%, traps answered by the trapped rule 3 of 84,   small talk 11 of 74
 //	new, keywords only  444/490 = 90.6%
 //
+// A second review then found that the 老家 and 他/她 cues of 3a1aab0
+// silence real orders (尽快给她发货, 发到老家顺丰); they were taken back
+// (1e3c412). The held-out figures did not change; dev's did:
+//
+//	dev       16530/16700 = 99.0%, traps answered by the trapped rule 21 of 1500, small talk 94 of 1483
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
 	maxTrappedDev      = 21 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 89 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	maxChattyDev       = 94 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
 	minAccuracyHeldOut = 0.96
 	maxTrappedHeldOut  = 3
 	maxChattyHeldOut   = 11

@@ -155,13 +155,6 @@ func startsPersonObject(s string) bool {
 	return false
 }
 
-// refersBack reports whether clause speaks of a person the message names
-// elsewhere (我老公天天加班，快递员都比他回家早): it holds 他 or 她, and
-// msg a person cue. Goods are 它.
-func refersBack(clause, msg string) bool {
-	return strings.ContainsAny(clause, "他她") && containsAny(msg, personCues)
-}
-
 // personObject reports whether clause holds a person as what a wished
 // shop verb acts on: 想 right before a person object, as in 真想把他退货
 // and 想被包邮到马尔代夫 (not 要: 快递要被退回了 tells of a parcel). It is
@@ -387,7 +380,7 @@ var chatCues = slices.Concat(personCues, []string{
 	"就像", "像个", "像個", "哈哈", "笑死", "梦见", "夢見", "梦到", "夢到", "小时候", "小時候",
 	"上学", "上學", "纪录片", "紀錄片", "电视剧", "電視劇", "人生", "婚姻", "爱情", "愛情", "感情", "恋爱", "戀愛",
 	"失恋", "失戀", "考试", "考試", "作业", "作業", "学校", "學校", "上课", "上課", "年会", "年會", "年终奖", "年終獎",
-	"毕业", "畢業", "青春", "老家",
+	"毕业", "畢業", "青春",
 })
 
 // shopWords mark a message about the shop or an order, as written: the
@@ -466,7 +459,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 				if mark || clauseAsks(c) {
 					return false // 送女票的 能包一下不
 				}
-				if !containsAny(c, chatCues) && !personObject(c) && !refersBack(c, msg) && !likens(c) && !wishes(c, normalize.String(msg[m.Start:m.End])) && !reported(c, msg[:m.Start]) {
+				if !containsAny(c, chatCues) && !personObject(c) && !likens(c) && !wishes(c, normalize.String(msg[m.Start:m.End])) && !reported(c, msg[:m.Start]) {
 					return false // 我老公说太小了 换大一码
 				}
 			}

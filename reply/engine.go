@@ -498,35 +498,57 @@ func ownLetters(msg string, start, end int) bool {
 // exceptedSpelled reports whether the pinyin match msg[start:end] would
 // lie inside one of its rule's except words if its form were written
 // (zhi量很好 is 质量很好). The matcher finds except words only as written;
-// this reads a window around the match as wide as the rule's longest
-// except word, twice over for noise.
+// this normalises a window around the match with the form written in, as
+// wide on each side as the rule's longest except word, twice over, in
+// runes that normalising keeps (noise does not count, up to a bound).
 func (e *Engine) exceptedSpelled(msg string, start, end int, info *patInfo) bool {
 	r := &e.rules[info.rule]
 	if len(r.excepts) == 0 {
 		return false
 	}
+	want, bound := 2*r.exceptRunes, 16*r.exceptRunes
 	lo, hi := start, end
-	for n := 0; n < 2*r.exceptRunes && lo > 0; n++ {
-		_, size := utf8.DecodeLastRuneInString(msg[:lo])
+	for kept, n := 0, 0; kept < want && n < bound && lo > 0; n++ {
+		c, size := utf8.DecodeLastRuneInString(msg[:lo])
 		lo -= size
+		if _, class := normalize.Rune(c); class != normalize.Noise {
+			kept++
+		}
 	}
-	for n := 0; n < 2*r.exceptRunes && hi < len(msg); n++ {
-		_, size := utf8.DecodeRuneInString(msg[hi:])
+	for kept, n := 0, 0; kept < want && n < bound && hi < len(msg); n++ {
+		c, size := utf8.DecodeRuneInString(msg[hi:])
 		hi += size
+		if _, class := normalize.Rune(c); class != normalize.Noise {
+			kept++
+		}
 	}
-	before := normalize.String(msg[lo:start])
-	form := normalize.String(info.form)
-	text := before + form + normalize.String(msg[end:hi])
+	// One normalisation of the whole window, so that a break beside the
+	// match stays a break (高兴。huai了 is not 高兴坏了).
+	var t normalize.Text
+	t.Reset(msg[lo:start] + info.form + msg[end:hi])
+	fs, fe := start-lo, start-lo+len(info.form) // the form's bytes in the window
+	i, j := len(t.Runes), 0                     // the form's runes in t
+	for k := range t.Runes {
+		if t.Starts[k] >= fs && t.Ends[k] <= fe {
+			i, j = min(i, k), k+1
+		}
+	}
+	if i >= j {
+		return false
+	}
+	text := string(t.Runes)
+	before := len(string(t.Runes[:i]))
+	formLen := len(string(t.Runes[i:j]))
 	for _, x := range r.excepts {
-		for i := 0; ; {
-			k := strings.Index(text[i:], x)
+		for p := 0; ; {
+			k := strings.Index(text[p:], x)
 			if k < 0 {
 				break
 			}
-			if k += i; k < len(before)+len(form) && k+len(x) > len(before) {
+			if k += p; k < before+formLen && k+len(x) > before {
 				return true
 			}
-			i = k + 1
+			p = k + 1
 		}
 	}
 	return false
