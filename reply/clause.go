@@ -144,8 +144,9 @@ var personObjects = []string{"把他", "把她", "把自己", "被"}
 // possessed are what may follow a person to make it the owner of goods.
 var possessed = []string{"的", "那", "这", "這", "买", "買", "穿", "用"}
 
-// startsPersonObject reports whether s, normalised, starts with a person
-// as what the verb after it acts on (see personObjects).
+// startsPersonObject reports whether s, as written or normalised (这 and
+// 這 both count in possessed), starts with a person as what the verb
+// after it acts on (see personObjects).
 func startsPersonObject(s string) bool {
 	for _, p := range personObjects {
 		if rest, ok := strings.CutPrefix(s, p); ok {
