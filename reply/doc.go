@@ -84,26 +84,33 @@
 // (发票不需要吗, 运费不要钱？, and 要发票不要, an A-not-A question).
 //
 // A none_of word that is negated or dismissed does not veto: 会员我不想办
-// 能享受满减吗 asks about promotions even where 会员 vetoes them. Nor does
-// one in a clause that tells of something done (see Ranking), when a
-// keyword, all_of word or exact keyword of the rule is in a clause that
-// asks: 发票已经开好了 下次买有满减吗.
+// 能享受满减吗 asks about promotions even where 会员 vetoes them. For a
+// none_of word a bare 不 right before it negates too (不取消订单了 麻烦尽快发),
+// unless it asks or proposes (取不取消, 要不取消吧, 怎么还不取消). Nor does a
+// none_of word veto where it starts right after a keyword it dismisses:
+// in 赠品不要了 能早点发吗 what is not wanted is the gift, so a none_of 不要了
+// of an urging rule does not veto it. Nor does one in a clause that tells
+// of something done (see Ranking), when a keyword, all_of word or exact
+// keyword of the rule is in a clause that asks: 发票已经开好了 下次买有满减吗.
 //
 // # Examples
 //
 // Keywords miss the phrasings nobody thought of. A rule may list examples
 // of how customers ask it (相似问法), and a rule set may list messages that
 // must fall back (fallback_examples: small talk, questions the shop does
-// not handle). When no rule fires for a message, and no keyword in it was
-// negated or dismissed, the engine finds the examples the message
-// resembles most (cosine similarity over characters and pairs of
+// not handle). When no rule fires for a message, the engine finds the
+// examples the message resembles most (cosine similarity over characters and pairs of
 // characters, weighted by rarity; see package matcher/similar) and the
 // nearest one's rule answers, if its score reaches WithSimilarity's
 // minimum (DefaultSimilarity, 0.5), the message keeps at least
 // MinSimilarRunes characters, the runner-up of another rule (or a fallback
 // example) is well behind, no none_of word of the rule occurs, and the
 // rule's keywords did not match only where they overlap its except words.
-// Answer.Similar names the example and the score. With a cancel rule
+// A message with a negated or dismissed keyword is compared without the
+// clauses that hold one, and that keyword's rule does not answer by
+// example: 不是催发货哈，想问寄到杭州一般几天 is compared as 想问寄到杭州一般
+// 几天. Candidates left out as told of, not asked (see Ranking), stop the
+// lookup. Answer.Similar names the example and the score. With a cancel rule
 // whose keyword is 取消订单 and whose examples are 帮我把订单撤了 and
 // 这单不要了帮我撤掉, 帮我把单撤了 has no keyword but is answered by it
 // (0.75 to the first example; see ExampleWithSimilarity).

@@ -1001,6 +1001,81 @@ func aNotA(neg, before []rune) bool {
 	return len(neg) >= 2 && negStart(neg) && len(before) > 0 && before[0] == neg[1]
 }
 
+// notVetoed reports whether the none_of word at msg[start:] vetoes
+// nothing although it is not negated by a negation (see unasked): a bare
+// 不 right before it negates it (不取消订单了 麻烦尽快发), unless it asks or
+// proposes (取不取消订单, 要不取消订单吧, 怎么还不取消订单), and a word
+// that starts right where a dismissed keyword ends dismisses that keyword
+// (赠品不要了 能早点发吗: what is not wanted is the gift). Negation off
+// (WithNegations with no words) turns this off too.
+func (e *Engine) notVetoed(msg string, start, dismissedEnd int) bool {
+	if len(e.negs) == 0 {
+		return false
+	}
+	if dismissedEnd >= 0 && start >= dismissedEnd {
+		if _, c, j := normalize.After(msg, dismissedEnd); c == normalize.Keep {
+			if _, size := utf8.DecodeLastRuneInString(msg[:j]); j-size == start {
+				return true
+			}
+		}
+	}
+	first, c, _ := normalize.After(msg, start)
+	if c != normalize.Keep || first == '不' || first == '没' || first == '别' {
+		return false // 不想要了 is a negation itself
+	}
+	r, c, j := normalize.Before(msg, start)
+	if r != '不' || c != normalize.Keep || spaced(msg[j:start]) {
+		return false
+	}
+	before, c, _ := normalize.Before(msg, j)
+	return c != normalize.Keep || before != first && !strings.ContainsRune(proposals, before)
+}
+
+// proposals, right before a 不, make it ask or propose rather than negate:
+// 要不取消吧, 还不取消, 怎么不取消, 为啥不取消, 咋不取消, 何不取消.
+const proposals = "要还么啥咋何"
+
+// declined reports whether a keyword of rule r was negated or dismissed.
+func (sc *scratch) declined(r int32) bool {
+	for _, u := range sc.unasked {
+		if u.rule == r {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutClauses returns msg without the clauses, as written, that hold
+// a keyword of unasked, joined by a comma, or "" when nothing is left.
+func withoutClauses(msg string, unasked []unaskedMatch) string {
+	var b strings.Builder
+	from := 0
+	for from < len(msg) {
+		to := strings.IndexFunc(msg[from:], isBreak)
+		if to < 0 {
+			to = len(msg)
+		} else {
+			to += from
+		}
+		held := false
+		for _, u := range unasked {
+			held = held || from <= u.start && u.start < to
+		}
+		if !held && from < to {
+			if b.Len() > 0 {
+				b.WriteString("，")
+			}
+			b.WriteString(msg[from:to])
+		}
+		from = to
+		if to < len(msg) {
+			_, size := utf8.DecodeRuneInString(msg[to:])
+			from += size
+		}
+	}
+	return b.String()
+}
+
 // Warnings returns the linter's warnings from New.
 func (e *Engine) Warnings() []Warning { return slices.Clone(e.warnings) }
 
@@ -1042,6 +1117,14 @@ type scratch struct {
 	idx     []int // the acc of each candidate
 	order   []int // candidates, best first
 	tells   int8  // whether msg may tell: 1 or -1; 0 until asked (see scratch.mayTell)
+	unasked []unaskedMatch
+}
+
+// unaskedMatch is a keyword negated or dismissed: where it starts, and
+// its rule.
+type unaskedMatch struct {
+	start int
+	rule  int32
 }
 
 func strength(b matcher.Boundary) int {
@@ -1194,12 +1277,14 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 	defer e.pool.Put(sc)
 	sc.found = e.m.AppendAll(sc.found[:0], msg)
 	sc.tells = 0
-	sc.accs, sc.kms = sc.accs[:0], sc.kms[:0]
+	sc.accs, sc.kms, sc.unasked = sc.accs[:0], sc.kms[:0], sc.unasked[:0]
 	// negEnd is the furthest end of a negated or dismissed match so far.
 	// Matches come ordered by start, so a later match that ends by then
 	// lies inside one of them and is not counted either.
 	negEnd := 0
-	heard := false // some keyword was negated, dismissed or told as done
+	// dismissedEnd is where the last keyword dismissed by the words after
+	// it ends (赠品 in 赠品不要了), or -1.
+	dismissedEnd := -1
 	exact := e.exactSpans(msg, sc.found)
 	sc.collectExcepts(e)
 	for _, m := range sc.found {
@@ -1218,7 +1303,10 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			}
 			if e.unasked(msg, m.Start, m.End) {
 				negEnd = max(negEnd, m.End)
-				heard = true
+				sc.unasked = append(sc.unasked, unaskedMatch{m.Start, info.rule})
+				if !e.negated(msg, m.Start) {
+					dismissedEnd = m.End
+				}
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
 			}
 			if sc.excepted(info.rule, m.Start, m.End) || info.pinyin && e.exceptedSpelled(msg, m.Start, m.End, info) {
@@ -1232,7 +1320,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			Start: m.Start, End: m.End, Boundary: m.Boundary, Normalized: msg[m.Start:m.End] != info.form}
 		switch info.role {
 		case RoleNoneOf:
-			if e.unasked(msg, m.Start, m.End) {
+			if e.unasked(msg, m.Start, m.End) || e.notVetoed(msg, m.Start, dismissedEnd) {
 				continue
 			}
 			if sc.mayTell(msg) {
@@ -1287,9 +1375,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			Longest: x.longest, Order: r.order}})
 		sc.idx = append(sc.idx, i)
 	}
-	if len(sc.cands) > 0 && sc.dropDone(msg) {
-		heard = true // like a dismissed keyword: said, not asked
-	}
+	told := len(sc.cands) > 0 && sc.dropDone(msg) // said, not asked
 	if len(sc.cands) > 0 && !e.cfg.noSmallTalk && sc.chats(msg, e.exactRule) {
 		return e.fallback(a, SmallTalk, msg)
 	}
@@ -1298,8 +1384,15 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 		if anyDisabled {
 			return e.fallback(a, RulesDisabled, msg)
 		}
-		if e.sim != nil && !heard {
-			if ri, nb := e.similarRule(msg); ri >= 0 && !sc.barred(int32(ri)) {
+		if e.sim != nil && !told {
+			// A message with a negated or dismissed keyword is compared
+			// without the clauses that hold one, and never answered by
+			// its rule: 不是催发货哈，想问寄到杭州一般几天 by 想问寄到杭州一般几天.
+			text := msg
+			if len(sc.unasked) > 0 {
+				text = withoutClauses(msg, sc.unasked)
+			}
+			if ri, nb := e.similarRule(text); ri >= 0 && !sc.barred(int32(ri)) && !sc.declined(int32(ri)) {
 				a.Similar = &Similar{Example: compliance.Mask(e.examples[nb.Example]), Score: nb.Score}
 				return e.answer(a, &e.rules[ri], msg)
 			}

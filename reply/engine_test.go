@@ -525,6 +525,54 @@ rules:
 	}
 }
 
+// TestNoneOfNotVetoing: a none_of word after a bare 不 is negated, unless
+// the 不 asks or proposes, and one that dismisses another keyword (赠品不要了)
+// vetoes nothing else.
+func TestNoneOfNotVetoing(t *testing.T) {
+	rules := `
+version: 1
+default_reply: "亲，稍后人工客服为您解答。"
+rules:
+  - id: urge
+    keywords: [快点发, 早点发]
+    none_of: [取消订单, 不要了, 不着急]
+    reply: "亲，已为您催促仓库。"
+  - id: cancel
+    keywords: [取消订单]
+    reply: "亲，未发货的订单可以直接取消。"
+  - id: gift
+    keywords: [赠品]
+    reply: "亲，赠品随单发出。"
+`
+	e := mustLoad(t, rules, WithoutDefaultSynonyms(), WithSimilarity(0))
+	off := mustLoad(t, rules, WithoutDefaultSynonyms(), WithSimilarity(0), WithNegations())
+	urged := func(e *Engine, msg string) bool {
+		return slices.ContainsFunc(e.Reply(msg).Candidates, func(c Candidate) bool { return c.Rule == "urge" })
+	}
+	for _, c := range []struct {
+		name, msg string
+		urged     bool
+	}{
+		{"none_of vetoes", "取消订单 快点发", false},
+		{"bare 不 negates a none_of word", "不取消订单了 麻烦快点发", true},
+		{"bare 不 through noise", "不~取消订单了 麻烦快点发", true},
+		{"a space ends the negation", "不 取消订单了 麻烦快点发", false},
+		{"要不 proposes", "要不取消订单吧 快点发也行", false},
+		{"还不 asks", "怎么还不取消订单 快点发", false},
+		{"A-not-A asks", "取不取消订单 快点发", false},
+		{"a none_of word that is a negation", "不不着急 快点发", false},
+		{"the dismissal of another keyword", "赠品不要了，能早点发吗", true},
+		{"the dismissal through noise", "赠品~不要了，能早点发吗", true},
+		{"a dismissal of nothing", "不要了，能早点发吗", false},
+		{"a dismissal apart from the keyword", "赠品呢？不要了，能早点发吗", false},
+	} {
+		assert.Equal(t, c.urged, urged(e, c.msg), "%s: %q (%s)", c.name, c.msg, e.Reply(c.msg).Trace())
+	}
+	for _, msg := range []string{"不取消订单了 麻烦快点发", "赠品不要了，能早点发吗"} {
+		assert.False(t, urged(off, msg), "without negations, %q (%s)", msg, off.Reply(msg).Trace())
+	}
+}
+
 // TestExcept: a keyword match that overlaps one of its rule's exceptions
 // does not count, and vetoes nothing.
 func TestExcept(t *testing.T) {

@@ -162,7 +162,8 @@ func DefaultNegations() []string { return slices.Clone(defaultNegations) }
 // negates it too when it ends the keyword's clause without asking, after
 // at most two fillers and with at most one character and a 了 after it
 // (发票不需要, 会员我不想办, 赠品不要了; not 发票不需要吗; see the package
-// documentation). A negated none_of word does not veto; exact rules are
+// documentation). A negated none_of word does not veto, and for one a bare
+// 不 negates too (不取消订单了 麻烦尽快发); with negation off, neither. Exact rules are
 // never negated, and a negation that starts with 不 or 没 is ignored in an
 // A-not-A question (要不要, 是不是要, 要发票不要).
 func WithNegations(words ...string) Option {

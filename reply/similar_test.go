@@ -46,15 +46,17 @@ func TestReplyExamples(t *testing.T) {
 	}{
 		{"帮我把单撤了", "cancel_order", true},
 		{"晚上几点还有人", "business_hours", true},
-		{"取消订单", "cancel_order", false},          // a keyword: examples are not asked
-		{"今天天气好吗", "", false},                    // nearest is a fallback example
-		{"撤了", "", false},                        // too short to tell
-		{"我不想改地址 收件地址填错了也没事", "", false},         // a negated keyword: not asked
-		{"海外收件地址填错了 能帮忙换一下吗", "", false},         // the rule's none_of
-		{"这个面膜一周敷几次", "", true},                  // its rule is disabled
-		{"这个快递盒能不能拿来装东西", "", false},             // resembles nothing
-		{"帮 我 把 单 撤 了 ！！", "cancel_order", true}, // noise
-		{"幫我把單撤了", "cancel_order", true},         // traditional
+		{"取消订单", "cancel_order", false},            // a keyword: examples are not asked
+		{"今天天气好吗", "", false},                      // nearest is a fallback example
+		{"撤了", "", false},                          // too short to tell
+		{"我不想改地址 收件地址填错了也没事", "", false},           // a negated keyword: not asked, nor its rule by example
+		{"不想取消订单 晚上几点还有人", "business_hours", true}, // the other clause, by example
+		{"不用取消订单了，帮我把单撤了", "", false},              // the declined rule, not by example
+		{"海外收件地址填错了 能帮忙换一下吗", "", false},           // the rule's none_of
+		{"这个面膜一周敷几次", "", true},                    // its rule is disabled
+		{"这个快递盒能不能拿来装东西", "", false},               // resembles nothing
+		{"帮 我 把 单 撤 了 ！！", "cancel_order", true},   // noise
+		{"幫我把單撤了", "cancel_order", true},           // traditional
 	} {
 		a := e.Reply(c.msg)
 		assert.Equal(t, c.want, a.Rule, "rule for %q (%s)", c.msg, a.Trace())
@@ -268,4 +270,24 @@ rules:
 	assert.Contains(t, all, `except "发货" is one of the rule's own keyword forms`)
 	assert.NotContains(t, all, `"开发货单"`, "an exception that holds the keyword")
 	assert.NotContains(t, all, `"寄出去的信"`, "an exception that holds a synonym of the keyword")
+}
+
+func TestWithoutClauses(t *testing.T) {
+	for _, c := range []struct {
+		msg  string
+		at   []int // byte offsets of unasked keywords
+		want string
+	}{
+		{"不是催发货哈，想问寄到杭州一般几天", []int{6}, "想问寄到杭州一般几天"},
+		{"发票不要了 运费谁出 几天到", []int{0}, "运费谁出，几天到"},
+		{"发票不要了", []int{0}, ""},
+		{"a,b,,c", []int{2}, "a，c"},
+		{"赠品不要了！发票也不要了", []int{0, 18}, ""},
+	} {
+		var un []unaskedMatch
+		for _, at := range c.at {
+			un = append(un, unaskedMatch{start: at})
+		}
+		assert.Equal(t, c.want, withoutClauses(c.msg, un), "withoutClauses(%q, %v)", c.msg, c.at)
+	}
 }
