@@ -28,7 +28,7 @@ type labelled struct {
 //   - dev: every corpus but the held-out ones, the messages the starter library may
 //     be tuned against. Some were held out first and scored once before
 //     they were tuned on (see the history below);
-//   - held-out: accuracy_holdout25.tsv and accuracy_holdout26.tsv, never
+//   - held-out: accuracy_holdout27.tsv and accuracy_holdout28.tsv, never
 //     read while tuning and scored once tuning was done.
 //
 // The held-out part is the honest estimate of how the library does on
@@ -70,6 +70,8 @@ var corpora = []struct {
 	{"testdata/accuracy_holdout24.tsv", "dev"},
 	{"testdata/accuracy_holdout25.tsv", "dev"},
 	{"testdata/accuracy_holdout26.tsv", "dev"},
+	{"testdata/accuracy_holdout27.tsv", "held-out"},
+	{"testdata/accuracy_holdout28.tsv", "held-out"},
 }
 
 // readCorpus reads one corpus (see package internal/corpus).
@@ -459,16 +461,43 @@ func readCorpus(t *testing.T, file string) []labelled {
 //
 //	dev       16530/16700 = 99.0%, traps answered by the trapped rule 21 of 1500, small talk 94 of 1483
 //
+// Then holdout25 and holdout26 became dev data (and examples). Before
+// any other change (f3c9c58 with those examples), two new corpora were
+// scored for the figures only, no message read: accuracy_holdout27.tsv (its writer was asked for
+// older buyers and voice input: long run-on messages, homophone slips)
+// and accuracy_holdout28.tsv (young buyers: slang, initials, English).
+// Then round 22 tuned keywords on holdout25-26 (bad0a31, data only; 19
+// of their 26 misses), and the engine learnt that a none_of word after a
+// bare 不 or one that dismisses another keyword (赠品不要了) vetoes
+// nothing, and to compare a message with a declined keyword by its other
+// clauses (30dfd4d): 11 answers right on dev and the probes, none
+// wrong, measured with each corpus's own examples left out. Scored again
+// at bad0a31:
+//
+//	             whole            new              new, kw only  new w/o small talk  traps  small talk
+//	holdout27    455/500 = 91.0%  289/334 = 86.5%  86.2%         260/299 = 87.0%     8/45   6/45
+//	holdout28    475/500 = 95.0%  302/327 = 92.4%  91.1%         277/294 = 94.2%     4/45   8/45
+//
+// Not one answer of them changed between the two scorings: neither the
+// round nor the engine change reached a message of a writer it had not
+// seen. The pinyin variants changed none; the small-talk check fired 2
+// and 1 times, every time on small talk. Together, as the held-out part:
+//
+//	dev       17531/17700 = 99.0%, traps answered by the trapped rule 21 of 1590, small talk 100 of 1573
+//	held-out    930/1000  = 93.0%, traps answered by the trapped rule 12 of 90,  small talk 14 of 90
+//	new         591/661   = 89.4%, traps answered by the trapped rule 12 of 81,  small talk 14 of 68
+//	new, keywords only  586/661 = 88.7%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 21 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 94 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
-	minAccuracyHeldOut = 0.96
-	maxTrappedHeldOut  = 3
-	maxChattyHeldOut   = 11
-	minAccuracyNew     = 0.92
+	maxTrappedDev      = 21  // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 100 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	minAccuracyHeldOut = 0.93
+	maxTrappedHeldOut  = 12
+	maxChattyHeldOut   = 14
+	minAccuracyNew     = 0.89
 )
 
 // part holds the score of one part of the corpora.
