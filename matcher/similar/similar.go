@@ -144,6 +144,9 @@ func New(examples []Example) *Index {
 	x.ex = make([]int32, x.off[len(ranked)])
 	x.wc = make([]uint16, len(x.ex))
 	x.vec = make([]int32, 1, len(examples)+1)
+	// Each posting is one entry of one vector: sized exactly, not grown.
+	x.fid = make([]int32, 0, len(x.ex))
+	x.fc = make([]uint16, 0, len(x.ex))
 	x.norm = make([]float32, len(examples))
 	fill := slices.Clone(x.off[:len(ranked)])
 	for i, fs := range per {
