@@ -488,15 +488,37 @@ func readCorpus(t *testing.T, file string) []labelled {
 //	new         591/661   = 89.4%, traps answered by the trapped rule 12 of 81,  small talk 14 of 68
 //	new, keywords only  586/661 = 88.7%
 //
+// Then the examples came to teach a small-talk model (an averaged
+// perceptron over characters, pairs and triples; reply/internal/
+// smalltalk), asked about a message that keywords answer but that asks
+// nothing and holds no word about an order. Its threshold, 10, was chosen
+// on the dev corpora, each scored with a model taught without its own
+// messages: 45 answers right and none wrong at 10, 62 right and 7 wrong
+// at 5; with the guard for words about an order, 31 right and none
+// wrong. The probes, never examples, gained 16 and lost none. Scored a
+// third time, for the figures only:
+//
+//	             whole            new              new, kw only  new w/o small talk  traps  small talk
+//	holdout27    456/500 = 91.2%  290/334 = 86.8%  86.2%         260/299 = 87.0%     8/45   5/45
+//	holdout28    476/500 = 95.2%  303/327 = 92.7%  91.1%         277/294 = 94.2%     4/45   7/45
+//
+// Together, as the held-out part (dev's small talk is now the model's own
+// examples, so its figure says little):
+//
+//	dev       17572/17700 = 99.3%, traps answered by the trapped rule 20 of 1590, small talk 60 of 1573
+//	held-out    932/1000  = 93.2%, traps answered by the trapped rule 12 of 90,  small talk 12 of 90
+//	new         593/661   = 89.7%, traps answered by the trapped rule 12 of 81,  small talk 12 of 68
+//	new, keywords only  586/661 = 88.7%
+//
 // The target met is asserted as a target (accuracy on dev); the others,
 // where they are not met, by the measured floors.
 const (
 	minAccuracyDev     = 0.95
-	maxTrappedDev      = 21  // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
-	maxChattyDev       = 100 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
+	maxTrappedDev      = 20 // 我手机坏了 刚看到消息, 这个钱包装卡的格子有几个 ...: meaning, not words
+	maxChattyDev       = 60 // 我在包邮区长大的, 今天老板让我开了一下午发票 ...: shop words in another sense
 	minAccuracyHeldOut = 0.93
 	maxTrappedHeldOut  = 12
-	maxChattyHeldOut   = 14
+	maxChattyHeldOut   = 12
 	minAccuracyNew     = 0.89
 )
 

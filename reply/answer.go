@@ -28,7 +28,8 @@ const (
 	AskedBack
 	// SmallTalk: rules matched, but the message asks nothing and tells of
 	// the customer's own life, not of the shop or an order (我老公就是送
-	// 快递的 天天累得要死; see WithoutSmallTalk).
+	// 快递的 天天累得要死), by its words or by the small-talk model the
+	// examples taught (see WithoutSmallTalk).
 	SmallTalk
 )
 

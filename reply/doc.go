@@ -146,8 +146,17 @@
 // and every matched keyword sits in a clause that tells of the customer's
 // own life (我老公, 同事, 老师, 就像, 哈哈, 梦见, 小时候 ...), the answer is
 // the default reply with reason [SmallTalk]: 我老公就是送快递的 天天累得要死,
-// but not 我爸的快递还没到 or 我老公说太小了 换大一码. Exact rules are never
-// affected; [WithoutSmallTalk] turns the check off.
+// but not 我爸的快递还没到 or 我老公说太小了 换大一码.
+//
+// A rule set's examples also teach a small-talk model (an averaged
+// perceptron over characters and their pairs and triples; package
+// reply/internal/smalltalk), when it has at least 100 fallback examples
+// and 100 examples of rules. A message that asks nothing and holds no
+// word about the shop or an order, as above, but tells of nothing the
+// cues know, falls back with reason [SmallTalk] too when the model is sure
+// enough: 我们小区有人天天给物业打差评 笑死, 我的体重最近一直在涨价. The
+// starter library's model costs 128 KB and about 15 ms at New. Exact
+// rules are never affected; [WithoutSmallTalk] turns both off.
 //
 // Candidates are compared field by field ([Score]), and the first
 // difference decides:

@@ -707,6 +707,40 @@ func TestSmallTalkOrderStatements(t *testing.T) {
 }
 
 // TestSmallTalkEveryKeywordClause: small talk needs every matched keyword
+// TestSmallTalkModel: the starter library's examples teach a model that
+// takes for small talk what the cues do not know, and still leaves
+// statements about an order to the rules.
+func TestSmallTalkModel(t *testing.T) {
+	e, _, err := New(Starter())
+	require.NoError(t, err)
+	require.NotNil(t, e.chat, "the starter library's small-talk model")
+	cuesOnly, _, err := New(Starter())
+	require.NoError(t, err)
+	cuesOnly.chat = nil
+	for _, msg := range []string{
+		"今天地铁上好多人在看双十一的广告",
+		"我们学校食堂今天搞活动 鸡腿半价",
+	} {
+		a := e.Reply(msg)
+		assert.Equal(t, SmallTalk, a.Reason, "Reply(%q): %s", msg, a.Trace())
+		a = cuesOnly.Reply(msg)
+		assert.False(t, a.Fallback, "without the model, Reply(%q): %s", msg, a.Trace())
+	}
+	for _, msg := range []string{
+		"我对象说物流太慢了",        // a word about an order
+		"车厘子到了一半都烂了",       // not sure enough
+		"我表姐在快递公司上班 能发顺丰吗", // asks
+	} {
+		a := e.Reply(msg)
+		assert.False(t, a.Fallback, "Reply(%q): %s", msg, a.Trace())
+	}
+	off, _, err := New(Starter(), WithoutSmallTalk())
+	require.NoError(t, err)
+	assert.Nil(t, off.chat, "the small-talk model with WithoutSmallTalk")
+	few := mustLoad(t, exampleRules)
+	assert.Nil(t, few.chat, "the small-talk model of a rule set with a few examples")
+}
+
 // in a clause that tells of the customer's own life.
 func TestSmallTalkEveryKeywordClause(t *testing.T) {
 	on, _, err := New(Starter())

@@ -69,8 +69,10 @@ func WithoutDefaultSynonyms() Option {
 // that asks nothing, holds no word about the shop or an order (你们, 这个,
 // 买的, 订单 ...) and tells of the customer's own life (我老公, 同事,
 // 就像, 哈哈, 梦见 ...) is not answered by a keyword rule, so that 我老公
-// 就是送快递的 天天累得要死 falls back with reason SmallTalk. Exact rules
-// (greetings) are never affected.
+// 就是送快递的 天天累得要死 falls back with reason SmallTalk; nor is one that
+// asks nothing, holds no such word, and that the small-talk model taught
+// by the rule set's examples takes for small talk (see the package
+// documentation). Exact rules (greetings) are never affected.
 func WithoutSmallTalk() Option {
 	return func(c *config) { c.noSmallTalk = true }
 }
