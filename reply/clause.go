@@ -422,9 +422,18 @@ var notShopWords = strings.NewReplacer(
 )
 
 var (
-	chatWords = newWordSet(chatCues)
-	shopSet   = newWordSet(shopWords)
+	chatWords   = newWordSet(chatCues)
+	shopSet     = newWordSet(shopWords)
+	questionSet = newWordSet(questionWords)
 )
+
+// offShop reports whether msg, as written, asks nothing and holds no word
+// about the shop or an order: no question mark, no question word, and no
+// shop word but in another sense (see notShopWords).
+func offShop(msg string) bool {
+	return !strings.ContainsAny(msg, "?？") && !questionSet.in(msg) &&
+		!(shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)))
+}
 
 // chats reports whether msg is small talk that holds shop words in
 // another sense (我老公就是送快递的 天天累得要死, 我男朋友就像快递 永远在路上):
@@ -443,7 +452,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 	if !cue && !strings.Contains(msg, "样") && !strings.Contains(msg, "樣") && !strings.Contains(msg, "好了") {
 		return false
 	}
-	if strings.ContainsAny(msg, "?？") || containsAny(msg, questionWords) || shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+	if !offShop(msg) {
 		return false // questionWords again below, normalised (traditional characters, noise)
 	}
 	n := normalize.String(msg)

@@ -244,8 +244,7 @@ const chatScore = 10
 // asks nothing (no question mark or question word, and no keyword in a
 // clause that asks), and the model is sure enough.
 func (e *Engine) chatModel(msg string, sc *scratch) bool {
-	if e.chat == nil || strings.ContainsAny(msg, "?？") || containsAny(msg, questionWords) ||
-		shopSet.in(msg) && shopSet.in(notShopWords.Replace(msg)) {
+	if e.chat == nil || !offShop(msg) {
 		return false
 	}
 	for k := range sc.cands {
