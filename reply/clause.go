@@ -460,7 +460,7 @@ func (sc *scratch) chats(msg string, exact func(rule int) bool) bool {
 		return false
 	}
 	for k := range sc.cands {
-		if exact(sc.idx[k]) {
+		if exact(int(sc.accs[sc.idx[k]].rule)) {
 			return false
 		}
 		for i := range sc.kms {

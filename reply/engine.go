@@ -236,29 +236,34 @@ const minChatExamples = 100
 // chatScore is how sure the small-talk model must be (see
 // smalltalk.Model.Score). On the dev corpora, each with a model taught
 // without its own messages, 10 turned 45 answers right and none wrong,
-// 5 turned 62 right and 7 wrong.
+// 5 turned 62 right and 7 wrong (before the guards for words about an
+// order and for instructions).
 const chatScore = 10
 
 // chatModel reports whether msg, for which rules fired, is small talk by
 // the model the examples taught: no candidate is an exact rule's, msg
-// asks nothing (no question mark or question word, and no keyword in a
-// clause that asks), and the model is sure enough.
+// asks nothing (no question mark or question word, as written or
+// normalised, and no keyword in a clause that asks) and holds no word
+// about the shop or an order (see offShop), no keyword is most of its
+// clause (发顺丰, 今天必须发, 转人工: an instruction, whatever the clause
+// before it tells), and the model is sure enough.
 func (e *Engine) chatModel(msg string, sc *scratch) bool {
 	if e.chat == nil || !offShop(msg) {
 		return false
 	}
 	for k := range sc.cands {
-		if e.exactRule(sc.idx[k]) {
+		if e.exactRule(int(sc.accs[sc.idx[k]].rule)) {
 			return false
 		}
 	}
 	sc.norm.Reset(msg)
-	if e.chat.Score(sc.norm.Runes) < chatScore {
+	if e.chat.Score(sc.norm.Runes) < chatScore || containsAny(sc.norm.String(), questionWords) {
 		return false
 	}
 	for i := range sc.kms {
 		m := &sc.kms[i]
-		if c, mark := clauseAround(msg, m.Start, m.End); mark || clauseAsks(c) {
+		c, mark := clauseAround(msg, m.Start, m.End)
+		if mark || clauseAsks(c) || 2*utf8.RuneCountInString(normalize.String(msg[m.Start:m.End])) >= utf8.RuneCountInString(c) {
 			return false
 		}
 	}
@@ -1047,14 +1052,15 @@ func aNotA(neg, before []rune) bool {
 	return len(neg) >= 2 && negStart(neg) && len(before) > 0 && before[0] == neg[1]
 }
 
-// notVetoed reports whether the none_of word at msg[start:] vetoes
+// notVetoed reports whether the none_of word at msg[start:end] vetoes
 // nothing although it is not negated by a negation (see unasked): a bare
 // 不 right before it negates it (不取消订单了 麻烦尽快发), unless it asks or
-// proposes (取不取消订单, 要不取消订单吧, 怎么还不取消订单), and a word
-// that starts right where a dismissed keyword ends dismisses that keyword
-// (赠品不要了 能早点发吗: what is not wanted is the gift). Negation off
-// (WithNegations with no words) turns this off too.
-func (e *Engine) notVetoed(msg string, start, dismissedEnd int) bool {
+// proposes (取不取消订单, 取消不取消订单, 要不取消订单吧, 怎么还不取消订单,
+// 不得不取消订单) or its clause asks (不能取消吗); and a word that starts
+// right where a dismissed keyword ends (see dismissedEnd in reply) goes
+// with that keyword (赠品不要了 能早点发吗: what is not wanted is the gift).
+// Negation off (WithNegations with no words) turns this off too.
+func (e *Engine) notVetoed(msg string, start, end, dismissedEnd int) bool {
 	if len(e.negs) == 0 {
 		return false
 	}
@@ -1065,21 +1071,51 @@ func (e *Engine) notVetoed(msg string, start, dismissedEnd int) bool {
 			}
 		}
 	}
-	first, c, _ := normalize.After(msg, start)
-	if c != normalize.Keep || first == '不' || first == '没' || first == '别' {
+	word := []rune(normalize.String(msg[start:end]))
+	if len(word) == 0 || word[0] == '不' || word[0] == '没' || word[0] == '别' {
 		return false // 不想要了 is a negation itself
 	}
 	r, c, j := normalize.Before(msg, start)
 	if r != '不' || c != normalize.Keep || spaced(msg[j:start]) {
 		return false
 	}
-	before, c, _ := normalize.Before(msg, j)
-	return c != normalize.Keep || before != first && !strings.ContainsRune(proposals, before)
+	// before holds the runes before the 不, nearest first.
+	var before [3]rune
+	n := 0
+	for i := j; n < len(before); n++ {
+		b, c, k := normalize.Before(msg, i)
+		if c != normalize.Keep {
+			break
+		}
+		before[n], i = b, k
+	}
+	if n > 0 && strings.ContainsRune(proposals, before[0]) {
+		return false
+	}
+	for k := 1; k <= n && k <= len(word); k++ {
+		// A-not-A: the k runes before 不 are the word's first k.
+		same := true
+		for i := 0; i < k; i++ {
+			same = same && before[k-1-i] == word[i]
+		}
+		if same {
+			return false
+		}
+	}
+	if clause, mark := clauseAround(msg, start, end); mark || clauseAsks(clause) {
+		return false
+	}
+	return true
 }
 
-// proposals, right before a 不, make it ask or propose rather than negate:
-// 要不取消吧, 还不取消, 怎么不取消, 为啥不取消, 咋不取消, 何不取消.
-const proposals = "要还么啥咋何"
+// proposals, right before a 不, make it ask, propose or insist rather than
+// negate: 要不取消吧, 还不取消, 怎么不取消, 怎不取消, 为啥不取消, 咋不取消,
+// 何不取消, 干嘛不取消, 不得不取消.
+const proposals = "要还么啥咋何怎嘛得"
+
+// orderWords name the order itself: dismissing one (快递不要了) drops the
+// order, so its dismissal counts as a none_of word too.
+var orderWords = []string{"快递", "包裹", "货", "东西", "订单", "单子", "这单", "宝贝", "商品"}
 
 // declined reports whether a keyword of rule r was negated or dismissed.
 func (sc *scratch) declined(r int32) bool {
@@ -1351,7 +1387,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if e.unasked(msg, m.Start, m.End) {
 				negEnd = max(negEnd, m.End)
 				sc.unasked = append(sc.unasked, unaskedMatch{m.Start, info.rule})
-				if !e.negated(msg, m.Start) {
+				if !e.negated(msg, m.Start) && !containsAny(normalize.String(msg[m.Start:m.End]), orderWords) {
 					dismissedEnd = m.End
 				}
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
@@ -1367,7 +1403,7 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			Start: m.Start, End: m.End, Boundary: m.Boundary, Normalized: msg[m.Start:m.End] != info.form}
 		switch info.role {
 		case RoleNoneOf:
-			if e.unasked(msg, m.Start, m.End) || e.notVetoed(msg, m.Start, dismissedEnd) {
+			if e.unasked(msg, m.Start, m.End) || e.notVetoed(msg, m.Start, m.End, dismissedEnd) {
 				continue
 			}
 			if sc.mayTell(msg) {

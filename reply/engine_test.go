@@ -719,7 +719,8 @@ func TestSmallTalkModel(t *testing.T) {
 	cuesOnly.chat = nil
 	for _, msg := range []string{
 		"今天地铁上好多人在看双十一的广告",
-		"我们学校食堂今天搞活动 鸡腿半价",
+		"我们老板天天画饼 比预售还能拖",
+		"我们村里的大喇叭天天喊双十一",
 	} {
 		a := e.Reply(msg)
 		assert.Equal(t, SmallTalk, a.Reason, "Reply(%q): %s", msg, a.Trace())
@@ -730,6 +731,8 @@ func TestSmallTalkModel(t *testing.T) {
 		"我对象说物流太慢了",        // a word about an order
 		"车厘子到了一半都烂了",       // not sure enough
 		"我表姐在快递公司上班 能发顺丰吗", // asks
+		"我老公明天生日 今天必须发",    // an instruction after a clause of small talk
+		"我们学校食堂今天搞活动 鸡腿半价", // a keyword half its clause
 	} {
 		a := e.Reply(msg)
 		assert.False(t, a.Fallback, "Reply(%q): %s", msg, a.Trace())

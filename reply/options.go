@@ -212,11 +212,13 @@ const DefaultSimilarity = 0.5
 // characters, its nearest example must belong to a rule and not to
 // RuleSet.FallbackExamples, and the second nearest must belong to the same
 // rule or score below 0.8 times floor. A message with a negated or
-// dismissed keyword (不用改地址) is never answered this way: it said what
-// it does not ask. A none_of word of the rule vetoes it as it does a
+// dismissed keyword (不用改地址) is compared without the clauses that hold
+// one, and is never answered this way by that keyword's rule: it said
+// what it does not ask. A none_of word of the rule vetoes it as it does a
 // keyword, and a disabled rule falls back (Answer.Similar still says which
 // example it was). Without the option floor is DefaultSimilarity; a floor
-// of 0 or less turns examples off; New rejects NaN and floors above 1.
+// of 0 or less turns examples off, and with them the small-talk model
+// they teach (see WithoutSmallTalk); New rejects NaN and floors above 1.
 func WithSimilarity(floor float64) Option {
 	return func(c *config) { c.similarity, c.similaritySet = floor, true }
 }
