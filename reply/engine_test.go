@@ -374,17 +374,31 @@ func TestReloadUnderLoad(t *testing.T) {
 }
 
 func FuzzReply(f *testing.F) {
-	for _, s := range []string{"什么时候发货", "退货运费谁出", "我发现货不对", "\xff\x00", "在吗", ""} {
+	fuzzReply(f, mustLoad(f, shopRules), "什么时候发货", "退货运费谁出", "我发现货不对", "\xff\x00", "在吗", "")
+}
+
+// FuzzStarterReply is FuzzReply over the starter library, whose examples
+// and small-talk model the small rule sets do not reach.
+func FuzzStarterReply(f *testing.F) {
+	e, _, err := New(Starter())
+	require.NoError(f, err)
+	fuzzReply(f, e, "赠品不要了，能早点发吗", "不取消订单了 麻烦尽快发", "取消不取消订单", "不是催发货哈，想问寄到杭州一般几天",
+		"我们村里的大喇叭天天喊双十一", "我老公明天生日 今天必须发", "不\xff取消订单", "，，不")
+}
+
+// fuzzReply checks that e gives every message one non-empty answer, the
+// same each time.
+func fuzzReply(f *testing.F, e *Engine, seeds ...string) {
+	for _, s := range seeds {
 		f.Add(s)
 	}
-	e := mustLoad(f, shopRules)
 	f.Fuzz(func(t *testing.T, msg string) {
 		a := e.Reply(msg)
 		if a.Text == "" {
 			t.Fatalf("Reply(%q) gave an empty answer", msg)
 		}
-		if b := e.Reply(msg); b.Text != a.Text || b.Rule != a.Rule {
-			t.Fatalf("Reply(%q) not deterministic: %q then %q", msg, a.Text, b.Text)
+		if b := e.Reply(msg); b.Text != a.Text || b.Rule != a.Rule || b.Reason != a.Reason {
+			t.Fatalf("Reply(%q) not deterministic: %q (%s) then %q (%s)", msg, a.Text, a.Reason, b.Text, b.Reason)
 		}
 	})
 }
