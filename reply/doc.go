@@ -158,7 +158,8 @@
 // cues know, falls back with reason [SmallTalk] too when the model is sure
 // enough: 我们小区有人天天给物业打差评 笑死, 我的体重最近一直在涨价; not
 // where a keyword is most of its clause, an instruction whatever the
-// clause before it tells (我老公明天生日 今天必须发). The
+// clause before it tells (我老公明天生日 今天必须发), nor a message longer
+// than every example. The
 // starter library's model costs 128 KB and about 15 ms at New. Exact
 // rules are never affected; [WithoutSmallTalk] turns both off.
 //

@@ -19,6 +19,7 @@ const epochs = 6
 type Model struct {
 	w     []int8  // by feature hash, in steps of scale; w[0] is the bias
 	scale float32 // the weight of one step
+	runes int     // the longest example, in normalised runes
 }
 
 // An Example is a text and whether it is small talk.
@@ -40,9 +41,11 @@ func Train(examples []Example) *Model {
 	}
 	var t normalize.Text
 	feats := make([][]uint32, len(examples))
+	longest := 0
 	for i, ex := range examples {
 		t.Reset(ex.Text)
 		feats[i] = features(nil, t.Runes)
+		longest = max(longest, len(t.Runes))
 	}
 	// w are the weights as they go, and sum what each update added times
 	// the step it came at, so that the average of w over all steps is
@@ -82,7 +85,7 @@ func Train(examples []Example) *Model {
 	if top == 0 {
 		return nil
 	}
-	m := &Model{w: make([]int8, len(w)), scale: top / 127}
+	m := &Model{w: make([]int8, len(w)), scale: top / 127, runes: longest}
 	for f, x := range w {
 		m.w[f] = int8(math.Round(float64(x / m.scale)))
 	}
@@ -100,8 +103,13 @@ func shuffle(order []int, epoch int) {
 }
 
 // Score returns how much runes, a normalised text (see
-// normalize.Text.Runes), look like small talk.
+// normalize.Text.Runes), look like small talk. A text longer than the
+// longest example is not scored, and gets 0: the model never saw one, and
+// a feature repeated over and over (好好好…) would weigh without bound.
 func (m *Model) Score(runes []rune) float32 {
+	if len(runes) > m.runes {
+		return 0
+	}
 	var buf [256]uint32
 	var s int32
 	for _, f := range features(buf[:0], runes) {

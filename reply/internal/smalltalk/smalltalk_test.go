@@ -98,3 +98,14 @@ func TestFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTextNotScored: a text longer than every example gets 0, however
+// its features lean: a repeated one would otherwise weigh without bound.
+func TestLongTextNotScored(t *testing.T) {
+	m := Train(toy)
+	require.NotNil(t, m, "Train(toy)")
+	short := "今天加班好累"
+	require.Greater(t, score(m, short), float32(0), "score of %q", short)
+	long := strings.Repeat("今天加班好累", 10)
+	assert.Zero(t, score(m, long), "score of %q, longer than every example", long)
+}
