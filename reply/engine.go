@@ -1071,13 +1071,13 @@ func (e *Engine) notVetoed(msg string, start, end, dismissedEnd int) bool {
 			}
 		}
 	}
+	r, c, j := normalize.Before(msg, start)
+	if r != '不' || c != normalize.Keep || spaced(msg[j:start]) {
+		return false // the usual none_of word: no 不 right before it
+	}
 	word := []rune(normalize.String(msg[start:end]))
 	if len(word) == 0 || word[0] == '不' || word[0] == '没' || word[0] == '别' {
 		return false // 不想要了 is a negation itself
-	}
-	r, c, j := normalize.Before(msg, start)
-	if r != '不' || c != normalize.Keep || spaced(msg[j:start]) {
-		return false
 	}
 	// before holds the runes before the 不, nearest first.
 	var before [3]rune
