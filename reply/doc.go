@@ -101,8 +101,9 @@
 // of how customers ask it (相似问法), and a rule set may list messages that
 // must fall back (fallback_examples: small talk, questions the shop does
 // not handle). When no rule fires for a message, the engine finds the
-// examples the message resembles most (cosine similarity over characters and pairs of
-// characters, weighted by rarity; see package matcher/similar) and the
+// examples the message resembles most (cosine similarity over characters
+// and pairs of characters, weighted by rarity; see package
+// matcher/similar) and the
 // nearest one's rule answers, if its score reaches WithSimilarity's
 // minimum (DefaultSimilarity, 0.5), the message keeps at least
 // MinSimilarRunes characters, the runner-up of another rule (or a fallback
@@ -159,9 +160,9 @@
 // enough: 我们小区有人天天给物业打差评 笑死, 我的体重最近一直在涨价; not
 // where a keyword is most of its clause, an instruction whatever the
 // clause before it tells (我老公明天生日 今天必须发), nor a message longer
-// than every example. The
-// starter library's model costs 128 KB and about 15 ms at New. Exact
-// rules are never affected; [WithoutSmallTalk] turns both off.
+// than every example. The starter library's model costs 128 KB and about
+// 15 ms at New. Exact rules are never affected; [WithoutSmallTalk] turns
+// both off.
 //
 // Candidates are compared field by field ([Score]), and the first
 // difference decides:
