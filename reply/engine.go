@@ -257,7 +257,7 @@ func (e *Engine) chatModel(msg string, sc *scratch) bool {
 		}
 	}
 	sc.norm.Reset(msg)
-	if e.chat.Score(sc.norm.Runes) < chatScore || containsAny(sc.norm.String(), questionWords) {
+	if e.chat.Score(sc.norm.Runes) < chatScore || questionSet.in(sc.norm.String()) {
 		return false
 	}
 	for i := range sc.kms {
@@ -854,9 +854,12 @@ func spaced(s string) bool {
 // clause (我要退货 不想要了), nor one whose verb comes shortly before the
 // keyword: 要发票不要 and 要开发票不要 are A-not-A questions.
 func (e *Engine) unasked(msg string, start, end int) bool {
-	if e.negated(msg, start) {
-		return true
-	}
+	return e.negated(msg, start) || e.unaskedAfter(msg, start, end)
+}
+
+// unaskedAfter is unasked without a negation before the keyword: a
+// dismissal or a negation after it.
+func (e *Engine) unaskedAfter(msg string, start, end int) bool {
 	if r, c, _ := normalize.After(msg, end); c != normalize.Keep || !e.afterFirst.has(r) {
 		return false // the usual keyword: nothing after it to read
 	}
@@ -1384,10 +1387,10 @@ func (e *Engine) reply(msg string, enabled bool) Answer {
 			if m.End <= negEnd {
 				continue // 顺丰 in 不用发顺丰: inside a negated keyword
 			}
-			if e.unasked(msg, m.Start, m.End) {
+			if negated := e.negated(msg, m.Start); negated || e.unaskedAfter(msg, m.Start, m.End) {
 				negEnd = max(negEnd, m.End)
 				sc.unasked = append(sc.unasked, unaskedMatch{m.Start, info.rule})
-				if !e.negated(msg, m.Start) && !containsAny(normalize.String(msg[m.Start:m.End]), orderWords) {
+				if !negated && !containsAny(normalize.String(msg[m.Start:m.End]), orderWords) {
 					dismissedEnd = m.End
 				}
 				continue // 不用发票, 几天到无所谓: the customer does not ask it
